@@ -1,0 +1,12 @@
+import type { RuleDefinition } from '../src/engine/rule.js';
+import MLF001 from './MLF001-parse-error.js';
+import MLF101 from './MLF101-evaluate-baseline-model.js';
+import MLF102 from './MLF102-evaluate-validation-thresholds.js';
+import MLF103 from './MLF103-evaluate-baseline-config.js';
+import MLF104 from './MLF104-evaluate-custom-metrics.js';
+import MLF106 from './MLF106-metric-threshold-higher-is-better.js';
+import MLF201 from './MLF201-flavor-fastai-removed.js';
+import MLF202 from './MLF202-flavor-mleap-removed.js';
+
+/** Every rule, in code order. Adding a rule: one file here plus its fixtures under test/fixtures/rules/. */
+export const ALL_RULES: readonly RuleDefinition[] = [MLF001, MLF101, MLF102, MLF103, MLF104, MLF106, MLF201, MLF202];

@@ -1,0 +1,146 @@
+import type { PythonParser, SyntaxNode, SyntaxTree } from '../parser/types.js';
+import type { MlflowApi } from '../semantic/apiIndex.js';
+import { walkTree } from '../semantic/builder.js';
+import { SemanticModel } from '../semantic/model.js';
+import type { SourceFile } from '../source/sourceFile.js';
+import { nodeTypesOf, visitCheck } from './checkKinds.js';
+import { CheckContext } from './context.js';
+import type { RuleDefinition } from './rule.js';
+import type { FileProblem, Finding } from './types.js';
+
+export interface AnalyzerOptions {
+  /** The rules in effect (already filtered by selection and version range). */
+  rules: readonly RuleDefinition[];
+  api: MlflowApi;
+  parser: PythonParser;
+  /** Skip rules whose trigger words are absent (off only to prove the prefilter changes nothing). */
+  prefilter?: boolean;
+}
+
+export interface FileAnalysis {
+  findings: Finding[];
+  problems: FileProblem[];
+  /** The file imports MLflow. */
+  usesMlflow: boolean;
+  /** The tree was built (at least one rule could fire). */
+  parsed: boolean;
+  /** ERROR + MISSING nodes of the parse (the fixer compares them before and after). */
+  syntaxErrors: number;
+}
+
+export const PARSE_ERROR_CODE = 'MLF001';
+const IMPORTS_MLFLOW = /^[ \t]*(?:from|import)[ \t]+mlflow\b/m;
+
+/** Rules that could fire on this text: the trigger words of a rule must appear in it. */
+export function rulesForText(text: string, rules: readonly RuleDefinition[], prefilter = true): RuleDefinition[] {
+  if (!prefilter) return [...rules];
+  return rules.filter((r) => r.checks.length > 0 && (r.triggers.length === 0 || r.triggers.some((t) => text.includes(t))));
+}
+
+/** Parses `file.text` and counts its syntax errors (used by the fixer to verify edits). */
+export function countSyntaxErrors(parser: PythonParser, text: string): number {
+  const tree = parser.parse(text);
+  try {
+    return collectErrors(tree.rootNode).length;
+  } finally {
+    tree.delete?.();
+  }
+}
+
+function collectErrors(root: SyntaxNode): SyntaxNode[] {
+  if (!root.hasError) return [];
+  const out: SyntaxNode[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.isError || n.type === 'ERROR' || n.isMissing) { out.push(n); continue; }
+    if (n.hasError) stack.push(...n.children);
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/**
+ * Runs the rules over one decoded file: one parse, one walk, then each rule's checks over the
+ * nodes of the types they declared. Findings inside parse-broken regions are dropped and an
+ * MLF001 finding says so; fixes whose edits would swallow a comment are downgraded to unsafe.
+ */
+export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAnalysis {
+  const usesMlflow = IMPORTS_MLFLOW.test(file.text);
+  const rules = rulesForText(file.text, options.rules, options.prefilter ?? true);
+  const parseErrorRule = options.rules.find((r) => r.code === PARSE_ERROR_CODE);
+  if (rules.length === 0) return { findings: [], problems: [], usesMlflow, parsed: false, syntaxErrors: 0 };
+
+  let tree: SyntaxTree | undefined;
+  const findings: Finding[] = [];
+  const problems: FileProblem[] = [];
+  try {
+    tree = options.parser.parse(file.text);
+    const wanted = new Set(rules.flatMap((r) => r.checks.flatMap((c) => nodeTypesOf(c))));
+    const walk = walkTree(tree, wanted);
+    const model = new SemanticModel(walk.moduleScope, options.api);
+    for (const rule of rules) {
+      const ctx = new CheckContext(rule, file, model, findings);
+      for (const check of rule.checks) {
+        for (const type of nodeTypesOf(check)) {
+          for (const visited of walk.nodesByType.get(type) ?? []) {
+            ctx.scope = visited.scope;
+            try {
+              visitCheck(check, visited.node, ctx);
+            } catch (err) {
+              problems.push({ path: file.path, kind: 'internal', message: `rule ${rule.code} failed at offset ${visited.node.startIndex}: ${(err as Error).message}` });
+            }
+          }
+        }
+      }
+    }
+    const errors = collectErrors(tree.rootNode);
+    const kept = findings.filter((f) => !errors.some((e) => overlaps(f.start, f.end, e.startIndex, e.endIndex)));
+    if (errors.length && parseErrorRule) kept.push(parseErrorFinding(file, errors, parseErrorRule));
+    for (const f of kept) downgradeIfCommentInside(f, walk.comments);
+    return { findings: sortFindings(dedupe(kept)), problems, usesMlflow, parsed: true, syntaxErrors: errors.length };
+  } finally {
+    tree?.delete?.();
+  }
+}
+
+function overlaps(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  // A zero-width MISSING node at the finding's edge still marks the region as broken.
+  return aStart <= bEnd && bStart <= aEnd;
+}
+
+function parseErrorFinding(file: SourceFile, errors: SyntaxNode[], rule: RuleDefinition): Finding {
+  const first = errors[0]!;
+  const line = file.positionOf(first.startIndex).line;
+  const what = first.isMissing ? `missing \`${first.type}\`` : 'invalid syntax';
+  return {
+    code: rule.code,
+    name: rule.name,
+    severity: rule.severity,
+    message: `The file could not be fully parsed (${errors.length} syntax error${errors.length === 1 ? '' : 's'}, first: ${what} on line ${line}); findings inside the broken regions are not reported`,
+    path: file.path,
+    start: first.startIndex,
+    end: Math.max(first.endIndex, first.startIndex),
+    help: 'Fix the syntax error and run again',
+  };
+}
+
+/** A fix whose edited range contains a comment would delete or move it: it needs a human. */
+function downgradeIfCommentInside(f: Finding, comments: SyntaxNode[]): void {
+  if (!f.fix || f.fix.applicability === 'unsafe') return;
+  const swallows = f.fix.edits.some((e) => comments.some((c) => c.startIndex >= e.start && c.endIndex <= e.end && e.end > e.start));
+  if (swallows) f.fix = { ...f.fix, applicability: 'unsafe' };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code}:${f.start}:${f.end}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
+}

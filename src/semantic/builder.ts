@@ -1,0 +1,324 @@
+import type { SyntaxNode, SyntaxTree } from '../parser/types.js';
+import { Scope, type Binding, type BindingKind } from './scope.js';
+
+/** A node a rule asked for, with the scope it was seen in. */
+export interface VisitedNode {
+  readonly node: SyntaxNode;
+  readonly scope: Scope;
+}
+
+export interface WalkResult {
+  readonly moduleScope: Scope;
+  /** Nodes of the requested types, in source order. */
+  readonly nodesByType: Map<string, VisitedNode[]>;
+  /** ERROR and MISSING nodes: the parse-broken regions. */
+  readonly errorNodes: SyntaxNode[];
+  readonly comments: SyntaxNode[];
+}
+
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const IMPORT_ERRORS = new Set(['ImportError', 'ModuleNotFoundError', 'AttributeError', 'Exception', 'BaseException']);
+
+/**
+ * The one walk over a file's tree. It builds the scope tree and its bindings (imports,
+ * assignments, parameters, definitions, loop / with / except targets) and collects the nodes
+ * whose types the active rules handle, so rules never walk the tree again.
+ */
+export function walkTree(tree: SyntaxTree, wantedTypes: ReadonlySet<string>): WalkResult {
+  const root = tree.rootNode;
+  const moduleScope = new Scope('module', root, undefined);
+  const nodesByType = new Map<string, VisitedNode[]>();
+  const errorNodes: SyntaxNode[] = [];
+  const comments: SyntaxNode[] = [];
+  let scope = moduleScope;
+  let guardDepth = 0;
+
+  const bind = (name: string, kind: BindingKind, node: SyntaxNode, effectiveFrom: number, extra: Partial<Binding> = {}, target: Scope = scope) => {
+    const owner = target.globals.has(name) ? moduleScope : target;
+    owner.add({
+      name, kind, node, effectiveFrom, scope: owner, guarded: guardDepth > 0, isNoneValue: extra.value?.type === 'none', ...extra,
+    });
+  };
+
+  /** Binds every identifier in an assignment / loop target; `whole` when the target is a single name. */
+  const bindTargets = (target: SyntaxNode, kind: BindingKind, statement: SyntaxNode, effectiveFrom: number, extra: Partial<Binding>) => {
+    switch (target.type) {
+      case 'identifier':
+        bind(target.text, kind, statement, effectiveFrom, extra);
+        return;
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'tuple':
+      case 'list':
+      case 'parenthesized_expression':
+        for (const child of target.namedChildren) bindTargets(child, kind, statement, effectiveFrom, {});
+        return;
+      case 'list_splat_pattern':
+      case 'list_splat':
+        for (const child of target.namedChildren) bindTargets(child, kind, statement, effectiveFrom, {});
+        return;
+      case 'as_pattern_target':
+        for (const child of target.namedChildren) bindTargets(child, kind, statement, effectiveFrom, extra);
+        return;
+      case 'attribute': {
+        // `self.x = value` inside a method records an instance attribute of the class.
+        const obj = target.childForFieldName('object');
+        const attr = target.childForFieldName('attribute');
+        if (obj?.type === 'identifier' && attr && scope.classScope && obj.text === scope.selfName) {
+          const list = scope.classScope.instanceAttributes.get(attr.text) ?? [];
+          list.push({ value: extra.value, annotation: extra.annotation, scope });
+          scope.classScope.instanceAttributes.set(attr.text, list);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  const bindParameters = (params: SyntaxNode | null, fnScope: Scope, bodyStart: number) => {
+    if (!params) return;
+    params.namedChildren.forEach((p, index) => {
+      let nameNode: SyntaxNode | null = null;
+      let annotation: SyntaxNode | undefined;
+      switch (p.type) {
+        case 'identifier': nameNode = p; break;
+        case 'typed_parameter':
+          nameNode = p.namedChildren.find((c) => c.type === 'identifier') ?? null;
+          annotation = p.childForFieldName('type') ?? undefined;
+          break;
+        case 'default_parameter': nameNode = p.childForFieldName('name'); break;
+        case 'typed_default_parameter':
+          nameNode = p.childForFieldName('name');
+          annotation = p.childForFieldName('type') ?? undefined;
+          break;
+        case 'list_splat_pattern':
+        case 'dictionary_splat_pattern':
+          nameNode = p.namedChildren.find((c) => c.type === 'identifier') ?? null;
+          break;
+        default: break;
+      }
+      if (!nameNode || nameNode.type !== 'identifier') return;
+      if (index === 0 && fnScope.classScope) fnScope.selfName = nameNode.text;
+      bind(nameNode.text, 'parameter', p, bodyStart, { annotation }, fnScope);
+    });
+  };
+
+  const bindImport = (node: SyntaxNode) => {
+    const end = node.endIndex;
+    if (node.type === 'import_statement') {
+      for (const item of node.childrenForFieldName('name')) {
+        if (item.type === 'aliased_import') {
+          const path = item.childForFieldName('name')?.text;
+          const alias = item.childForFieldName('alias')?.text;
+          if (path && alias) bind(alias, 'import', node, end, { importPath: dotted(path) });
+        } else {
+          // `import a.b.c` binds `a`, with `a.b.c` loaded as a submodule.
+          const first = item.namedChildren[0]?.text;
+          if (first) bind(first, 'import', node, end, { importPath: first });
+        }
+      }
+      return;
+    }
+    const moduleNode = node.childForFieldName('module_name');
+    if (!moduleNode || moduleNode.type === 'relative_import') {
+      // Relative imports name the project's own modules; bind them so they shadow, without a path.
+      for (const item of node.childrenForFieldName('name')) {
+        const local = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : item.text;
+        if (local) bind(local, 'import', node, end);
+      }
+      return;
+    }
+    const module = dotted(moduleNode.text);
+    if (node.namedChildren.some((c) => c.type === 'wildcard_import')) {
+      scope.starImports.push({ module, effectiveFrom: end, node, guarded: guardDepth > 0 });
+      return;
+    }
+    for (const item of node.childrenForFieldName('name')) {
+      if (item.type === 'aliased_import') {
+        const name = item.childForFieldName('name')?.text;
+        const alias = item.childForFieldName('alias')?.text;
+        if (name && alias) bind(alias, 'import', node, end, { importPath: `${module}.${dotted(name)}` });
+      } else {
+        bind(item.text, 'import', node, end, { importPath: `${module}.${dotted(item.text)}` });
+      }
+    }
+  };
+
+  /** Returns what to undo when the walk leaves the node. */
+  const enter = (node: SyntaxNode): (() => void) | undefined => {
+    const type = node.type;
+    if (wantedTypes.has(type)) {
+      let list = nodesByType.get(type);
+      if (!list) nodesByType.set(type, (list = []));
+      list.push({ node, scope });
+    }
+    switch (type) {
+      case 'ERROR':
+        errorNodes.push(node);
+        return undefined;
+      case 'comment':
+        comments.push(node);
+        return undefined;
+      case 'import_statement':
+      case 'import_from_statement':
+        bindImport(node);
+        return undefined;
+      case 'function_definition': {
+        const name = node.childForFieldName('name');
+        if (name) bind(name.text, 'function', node, node.endIndex);
+        const outer = scope;
+        const fnScope = new Scope('function', node, outer);
+        if (outer.kind === 'class') fnScope.classScope = outer;
+        const body = node.childForFieldName('body');
+        bindParameters(node.childForFieldName('parameters'), fnScope, body?.startIndex ?? node.endIndex);
+        scope = fnScope;
+        return () => { scope = outer; };
+      }
+      case 'lambda': {
+        const outer = scope;
+        const lambdaScope = new Scope('lambda', node, outer);
+        bindParameters(node.childForFieldName('parameters'), lambdaScope, node.startIndex);
+        scope = lambdaScope;
+        return () => { scope = outer; };
+      }
+      case 'class_definition': {
+        const name = node.childForFieldName('name');
+        if (name) bind(name.text, 'class', node, node.endIndex);
+        const outer = scope;
+        const classScope = new Scope('class', node, outer);
+        classScope.className = name?.text;
+        classScope.baseClasses = node.childForFieldName('superclasses')?.namedChildren.filter((c) => c.type !== 'keyword_argument') ?? [];
+        scope = classScope;
+        return () => { scope = outer; };
+      }
+      case 'assignment': {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right') ?? undefined;
+        const annotation = node.childForFieldName('type') ?? undefined;
+        // A chained assignment `a = b = value` nests: the inner assignment is the right side.
+        let value = right;
+        while (value?.type === 'assignment') value = value.childForFieldName('right') ?? undefined;
+        if (left) bindTargets(left, 'assignment', node, node.endIndex, { value, annotation });
+        return undefined;
+      }
+      case 'augmented_assignment': {
+        const left = node.childForFieldName('left');
+        if (left) bindTargets(left, 'other', node, node.endIndex, {});
+        return undefined;
+      }
+      case 'named_expression': {
+        const name = node.childForFieldName('name');
+        // The walrus binds in the enclosing function, not in a comprehension.
+        let target = scope;
+        while (target.kind === 'comprehension' && target.parent) target = target.parent;
+        if (name) bind(name.text, 'assignment', node, node.endIndex, { value: node.childForFieldName('value') ?? undefined }, target);
+        return undefined;
+      }
+      case 'for_statement': {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right') ?? undefined;
+        const body = node.childForFieldName('body');
+        if (left) bindTargets(left, 'loop', node, body?.startIndex ?? node.endIndex, { iteratedValue: right });
+        return undefined;
+      }
+      case 'with_item': {
+        const value = node.childForFieldName('value');
+        if (value?.type === 'as_pattern') {
+          const target = value.childForFieldName('alias');
+          const expr = value.namedChildren[0];
+          const withStmt = ancestorOfType(node, 'with_statement');
+          const from = withStmt?.childForFieldName('body')?.startIndex ?? node.endIndex;
+          if (target) bindTargets(target, 'with', node, from, { contextValue: expr });
+        }
+        return undefined;
+      }
+      case 'except_clause': {
+        const value = node.childForFieldName('value');
+        if (value?.type === 'as_pattern') {
+          const target = value.childForFieldName('alias');
+          if (target) bindTargets(target, 'except', node, node.startIndex, {});
+        }
+        return undefined;
+      }
+      case 'global_statement':
+        for (const id of node.namedChildren) if (id.type === 'identifier') scope.globals.add(id.text);
+        return undefined;
+      case 'nonlocal_statement':
+        for (const id of node.namedChildren) if (id.type === 'identifier') scope.nonlocals.add(id.text);
+        return undefined;
+      case 'try_statement':
+        if (catchesImportError(node)) {
+          guardDepth++;
+          return () => { guardDepth--; };
+        }
+        return undefined;
+      default:
+        if (COMPREHENSIONS.has(type)) {
+          const outer = scope;
+          const compScope = new Scope('comprehension', node, outer);
+          scope = compScope;
+          for (const clause of node.namedChildren) {
+            if (clause.type !== 'for_in_clause') continue;
+            const left = clause.childForFieldName('left');
+            if (left) bindTargets(left, 'loop', clause, node.startIndex, { iteratedValue: clause.childForFieldName('right') ?? undefined });
+          }
+          return () => { scope = outer; };
+        }
+        return undefined;
+    }
+  };
+
+  // Iterative pre-order walk with a cursor: no recursion limit on deeply nested expressions.
+  const cursor = (root as unknown as { walk(): Cursor }).walk();
+  const exits: Array<(() => void) | undefined> = [];
+  exits.push(enter(root));
+  for (;;) {
+    if (cursor.gotoFirstChild()) {
+      const node = cursor.currentNode;
+      if (node.isMissing) errorNodes.push(node);
+      exits.push(node.isNamed ? enter(node) : undefined);
+      continue;
+    }
+    for (;;) {
+      exits.pop()?.();
+      if (cursor.gotoNextSibling()) {
+        const node = cursor.currentNode;
+        if (node.isMissing) errorNodes.push(node);
+        exits.push(node.isNamed ? enter(node) : undefined);
+        break;
+      }
+      if (!cursor.gotoParent()) return { moduleScope, nodesByType, errorNodes, comments };
+    }
+  }
+}
+
+interface Cursor {
+  readonly currentNode: SyntaxNode;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+}
+
+function dotted(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function ancestorOfType(node: SyntaxNode, type: string): SyntaxNode | null {
+  for (let n = node.parent; n; n = n.parent) if (n.type === type) return n;
+  return null;
+}
+
+/** `try: ... except ImportError:` (or a tuple containing it, or a bare / broad except). */
+function catchesImportError(tryNode: SyntaxNode): boolean {
+  for (const clause of tryNode.namedChildren) {
+    if (clause.type !== 'except_clause' && clause.type !== 'except_group_clause') continue;
+    const value = clause.childForFieldName('value') ?? clause.namedChildren.find((c) => c.type !== 'block') ?? null;
+    if (!value || value.type === 'block') return true; // bare `except:`
+    const caught = value.type === 'as_pattern' ? value.namedChildren[0] : value;
+    const names = caught?.type === 'tuple' ? caught.namedChildren : caught ? [caught] : [];
+    if (names.some((n) => IMPORT_ERRORS.has(n.text.split('.').pop() ?? ''))) return true;
+  }
+  return false;
+}

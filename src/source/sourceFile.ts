@@ -1,0 +1,98 @@
+import { decodePythonSource, encodeText } from './decode.js';
+
+/** 1-based line and column; columns count UTF-16 code units (as SARIF, LSP and VS Code do). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * A decoded source file with the index maps every output needs: UTF-16 index (what tree-sitter
+ * reports for a JS string) to line/column, and to byte offset in the original encoding.
+ */
+export class SourceFile {
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    /** Path as shown to the user (relative to the working directory when possible). */
+    readonly path: string,
+    readonly bytes: Uint8Array,
+    readonly text: string,
+    readonly encoding: string,
+    readonly bomLength: number,
+    readonly singleByte: boolean,
+  ) {}
+
+  static fromBytes(path: string, bytes: Uint8Array): SourceFile | { error: string } {
+    const decoded = decodePythonSource(bytes);
+    if (!decoded.ok) return { error: decoded.reason };
+    return new SourceFile(path, bytes, decoded.text, decoded.encoding, decoded.bomLength, decoded.singleByte);
+  }
+
+  static fromText(path: string, text: string): SourceFile {
+    return new SourceFile(path, new TextEncoder().encode(text), text, 'utf-8', 0, false);
+  }
+
+  private starts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      const t = this.text;
+      for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+
+  /** 0-based line index containing the UTF-16 index. */
+  lineIndexOf(index: number): number {
+    const starts = this.starts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionOf(index: number): Position {
+    const line = this.lineIndexOf(index);
+    return { line: line + 1, column: index - this.starts()[line]! + 1 };
+  }
+
+  lineStart(lineIndex: number): number {
+    return this.starts()[lineIndex] ?? this.text.length;
+  }
+
+  /** Text of a 0-based line without its line terminator. */
+  lineText(lineIndex: number): string {
+    const start = this.lineStart(lineIndex);
+    let end = lineIndex + 1 < this.starts().length ? this.starts()[lineIndex + 1]! - 1 : this.text.length;
+    if (end > start && this.text[end - 1] === '\r') end--;
+    return this.text.slice(start, end);
+  }
+
+  get lineCount(): number {
+    return this.starts().length;
+  }
+
+  /** Byte offset in the original file (BOM included) of a UTF-16 index into `text`. */
+  byteOffsetOf(index: number): number {
+    if (this.singleByte) return this.bomLength + index;
+    let bytes = this.bomLength;
+    const t = this.text;
+    for (let i = 0; i < index; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 0x80) bytes += 1;
+      else if (c < 0x800) bytes += 2;
+      else if (c >= 0xd800 && c <= 0xdbff) { bytes += 4; i++; }
+      else bytes += 3;
+    }
+    return bytes;
+  }
+
+  encode(text: string): Uint8Array | undefined {
+    return encodeText(text, this.encoding);
+  }
+}
