@@ -1,0 +1,48 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../discovery/discover.js';
+
+/** Options every analysing command accepts (`check`, `fix`). */
+export const ANALYSIS_OPTIONS = {
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string' },
+  'exit-zero': { type: 'boolean' },
+  select: { type: 'string', multiple: true },
+  ignore: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'no-respect-gitignore': { type: 'boolean' },
+  parser: { type: 'string' },
+  'target-version': { type: 'string' },
+  'source-version': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'unsafe-fixes': { type: 'boolean' },
+  'no-prefilter': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+export interface ParsedArgs<T extends NonNullable<ParseArgsConfig['options']>> {
+  values: ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>>['values'];
+  positionals: string[];
+}
+
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T): ParsedArgs<T> {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as ParsedArgs<T>;
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+}
+
+/** `--select A,B --select C` → [A, B, C]. */
+export function listOption(values: string[] | undefined): string[] | undefined {
+  if (!values) return undefined;
+  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`invalid value '${value}' for --${name} (expected one of: ${allowed.join(', ')})`);
+  }
+  return value as T;
+}

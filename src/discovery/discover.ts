@@ -1,0 +1,156 @@
+import { promises as fs } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+
+/** Directories never worth scanning: VCS data, dependencies, virtualenvs, build output, caches. */
+export const DEFAULT_EXCLUDES = ['.git', 'node_modules', '.venv', 'venv', 'env', 'site-packages', 'build', 'dist', '__pycache__', '.tox', '.mlflow-migrate-cache'];
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Extra glob patterns to exclude (matched against paths relative to cwd and to each root). */
+  exclude?: string[];
+  /** Honour `.gitignore` files (nested ones included). */
+  gitignore?: boolean;
+  /** File name patterns to collect from directories. */
+  patterns?: string[];
+}
+
+export interface DiscoveredFile {
+  /** Absolute path. */
+  absolute: string;
+  /** Path shown to the user: relative to cwd, forward slashes. */
+  display: string;
+}
+
+export interface DiscoveryResult {
+  files: DiscoveredFile[];
+  /** Paths that could not be used (broken symlinks, loops, unreadable directories), one message each. */
+  problems: Array<{ path: string; message: string }>;
+}
+
+export class UsageError extends Error {}
+
+export function displayPath(cwd: string, absolute: string): string {
+  const rel = relative(cwd, absolute);
+  const shown = rel === '' ? '.' : rel.startsWith('..') ? absolute : rel;
+  return shown.split(sep).join('/');
+}
+
+/**
+ * Expands the user's paths into the Python files to check. A named file is always checked; a
+ * directory is searched for `*.py` minus default excludes, `--exclude` globs and `.gitignore`d
+ * paths. Symbolic links to files are followed, links to directories are not (no loops).
+ */
+export async function discoverFiles(paths: string[], options: DiscoverOptions): Promise<DiscoveryResult> {
+  const files = new Map<string, DiscoveredFile>();
+  const problems: DiscoveryResult['problems'] = [];
+  const patterns = options.patterns ?? ['**/*.py'];
+  const excludeGlobs = [...DEFAULT_EXCLUDES.map((d) => `**/${d}/**`), ...(options.exclude ?? [])];
+  const userExcludes = (options.exclude ?? []).length ? ignore().add(options.exclude ?? []) : undefined;
+
+  for (const given of paths.length ? paths : ['.']) {
+    const absolute = resolve(options.cwd, given);
+    let stat;
+    try {
+      stat = await fs.stat(absolute);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') { problems.push({ path: given, message: 'symbolic link loop' }); continue; }
+      let isLink = false;
+      try { isLink = (await fs.lstat(absolute)).isSymbolicLink(); } catch { /* does not exist at all */ }
+      if (isLink) { problems.push({ path: given, message: 'broken symbolic link' }); continue; }
+      throw new UsageError(`path does not exist: ${given}`);
+    }
+    if (!stat.isDirectory()) {
+      files.set(absolute, { absolute, display: displayPath(options.cwd, absolute) });
+      continue;
+    }
+    const gitignores = options.gitignore === false ? undefined : await loadGitignores(absolute);
+    let entries;
+    try {
+      entries = await fg(patterns, {
+        cwd: absolute, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true,
+        ignore: excludeGlobs, suppressErrors: true, caseSensitiveMatch: true,
+      });
+    } catch (err) {
+      problems.push({ path: given, message: `cannot list directory: ${(err as Error).message}` });
+      continue;
+    }
+    for (const entry of entries) {
+      const file = join(absolute, entry.path);
+      if (gitignores && isIgnored(file, gitignores)) continue;
+      const display = displayPath(options.cwd, file);
+      if (userExcludes && (userExcludes.ignores(entry.path) || (!display.startsWith('/') && !display.startsWith('..') && userExcludes.ignores(display)))) continue;
+      if (entry.dirent.isFile()) {
+        files.set(file, { absolute: file, display });
+      } else if (entry.dirent.isSymbolicLink()) {
+        const problem = await checkSymlink(file);
+        if (problem === undefined) files.set(file, { absolute: file, display });
+        else if (problem) problems.push({ path: display, message: problem });
+      }
+    }
+  }
+  const sorted = [...files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { files: sorted, problems };
+}
+
+/** undefined: a link to a regular file (use it); null: a link to a directory (skip silently); string: the problem. */
+async function checkSymlink(path: string): Promise<string | null | undefined> {
+  try {
+    const target = await fs.stat(path);
+    return target.isFile() ? undefined : null;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return 'symbolic link loop';
+    if (code === 'ENOENT') return 'broken symbolic link';
+    return `cannot follow symbolic link: ${code ?? (err as Error).message}`;
+  }
+}
+
+interface GitignoreLayer {
+  dir: string;
+  rules: Ignore;
+}
+
+/** The `.gitignore` files that apply under `root`: its own, its ancestors' up to the repository top, and nested ones. */
+async function loadGitignores(root: string): Promise<GitignoreLayer[]> {
+  const layers: GitignoreLayer[] = [];
+  // Ancestors up to the directory holding `.git` (or the filesystem root).
+  for (let dir = dirname(root); ; dir = dirname(dir)) {
+    const layer = await readGitignore(dir);
+    if (layer) layers.push(layer);
+    if (await exists(join(dir, '.git')) || dirname(dir) === dir) break;
+  }
+  const nested = await fg('**/.gitignore', {
+    cwd: root, dot: true, followSymbolicLinks: false, suppressErrors: true,
+    ignore: DEFAULT_EXCLUDES.map((d) => `**/${d}/**`),
+  });
+  for (const rel of nested) {
+    const layer = await readGitignore(join(root, dirname(rel)));
+    if (layer) layers.push(layer);
+  }
+  return layers;
+}
+
+async function readGitignore(dir: string): Promise<GitignoreLayer | undefined> {
+  try {
+    const text = await fs.readFile(join(dir, '.gitignore'), 'utf8');
+    return { dir, rules: ignore().add(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try { await fs.access(path); return true; } catch { return false; }
+}
+
+function isIgnored(file: string, layers: GitignoreLayer[]): boolean {
+  for (const layer of layers) {
+    const rel = relative(layer.dir, file);
+    if (rel.startsWith('..') || rel === '') continue;
+    if (layer.rules.ignores(rel.split(sep).join('/'))) return true;
+  }
+  return false;
+}
