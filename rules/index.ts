@@ -7,6 +7,14 @@ import MLF104 from './MLF104-evaluate-custom-metrics.js';
 import MLF106 from './MLF106-metric-threshold-higher-is-better.js';
 import MLF201 from './MLF201-flavor-fastai-removed.js';
 import MLF202 from './MLF202-flavor-mleap-removed.js';
+import { RULES as EVALUATION_AND_MODULES } from './group-evaluation-and-modules.js';
+import { RULES as MODELS } from './group-models.js';
+import { RULES as TRACKING_AND_REGISTRY } from './group-tracking-and-registry.js';
 
-/** Every rule, in code order. Adding a rule: one file here plus its fixtures under test/fixtures/rules/. */
-export const ALL_RULES: readonly RuleDefinition[] = [MLF001, MLF101, MLF102, MLF103, MLF104, MLF106, MLF201, MLF202];
+/** Every rule, in code order. Adding a rule: one file plus its fixtures under test/fixtures/rules/<CODE>/. */
+export const ALL_RULES: readonly RuleDefinition[] = [
+  MLF001, MLF101, MLF102, MLF103, MLF104, MLF106, MLF201, MLF202,
+  ...EVALUATION_AND_MODULES,
+  ...MODELS,
+  ...TRACKING_AND_REGISTRY,
+].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
