@@ -29,6 +29,11 @@ export interface Finding {
   /** Title of the fix, or the manual action when there is no automatic fix. */
   help?: string;
   fix?: Fix;
+  /**
+   * For findings in a notebook: the code cell (0-based index among all cells) and the 1-based
+   * line and column inside that cell. `start`/`end` still index the notebook file's text.
+   */
+  cell?: { index: number; line: number; column: number };
 }
 
 /** A file that could not be analysed (unreadable, binary, undecodable, internal error). */

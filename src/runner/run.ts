@@ -2,7 +2,6 @@ import { promises as fs } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { ALL_RULES } from '../../rules/index.js';
 import { discoverFiles } from '../discovery/discover.js';
-import { analyzeFile } from '../engine/analyze.js';
 import type { RuleDefinition } from '../engine/rule.js';
 import { selectRules } from '../engine/selection.js';
 import type { FileProblem, Finding } from '../engine/types.js';
@@ -10,6 +9,7 @@ import { DEFAULT_SOURCE_VERSION, DEFAULT_TARGET_VERSION } from '../engine/versio
 import { createParser, type ParserPreference, type PythonParser } from '../parser/index.js';
 import { loadMlflowApi } from '../semantic/apiIndex.js';
 import { SourceFile } from '../source/sourceFile.js';
+import { analyzeByKind, discoveryPatterns } from './fileKinds.js';
 
 /** Files larger than this are reported and skipped: generated code, data dumps. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -89,7 +89,7 @@ export async function checkOneFile(absolute: string, display: string, session: A
   if (session.prefilter && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(MLFLOW_BYTES) < 0) return { result: base };
   const source = SourceFile.fromBytes(display, bytes);
   if ('error' in source) return { problem: { path: display, kind: 'decode', message: source.error } };
-  const analysis = analyzeFile(source, { rules: session.rules, api: loadMlflowApi(), parser: session.parser, prefilter: session.prefilter });
+  const analysis = analyzeByKind(source, { rules: session.rules, api: loadMlflowApi(), parser: session.parser, prefilter: session.prefilter });
   const result: FileResult = { ...base, findings: analysis.findings, usesMlflow: analysis.usesMlflow, syntaxErrors: analysis.syntaxErrors };
   if (analysis.findings.length) result.source = source;
   return { result, problem: analysis.problems[0] };
@@ -109,7 +109,7 @@ function describeIoError(err: unknown): string {
 /** `mlflow-migrate check`: discover, analyse every file, and return findings in deterministic order. */
 export async function runCheck(options: CheckOptions): Promise<RunResult> {
   const session = await createSession(options);
-  const discovery = await discoverFiles(options.paths, { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore });
+  const discovery = await discoverFiles(options.paths, { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore, patterns: discoveryPatterns() });
   const problems: FileProblem[] = discovery.problems.map((p) => ({ path: p.path, kind: 'read', message: p.message }));
   const files: FileResult[] = [];
   for (const file of discovery.files) {

@@ -1,0 +1,39 @@
+import { analyzeFile, type AnalyzerOptions, type FileAnalysis } from '../engine/analyze.js';
+import type { SourceFile } from '../source/sourceFile.js';
+
+/**
+ * The kinds of files mlflow-migrate reads. Each kind says which files it takes (by name) and
+ * turns a decoded file into findings whose `start`/`end` index that file's text, so the fixer,
+ * the cache and the reporters treat every kind alike.
+ */
+export interface FileKind {
+  name: string;
+  /** Glob patterns (relative, fast-glob syntax) that discovery collects for this kind. */
+  patterns: string[];
+  /** Whether a discovered or explicitly named path belongs to this kind. */
+  matches(path: string): boolean;
+  analyze(file: SourceFile, options: AnalyzerOptions): FileAnalysis;
+}
+
+export const PYTHON: FileKind = {
+  name: 'python',
+  patterns: ['**/*.py', '**/*.pyi'],
+  matches: (path) => /\.pyi?$/.test(path),
+  analyze: analyzeFile,
+};
+
+/** Registered kinds, most specific first; a path no kind matches is analysed as Python (explicitly named files). */
+export const FILE_KINDS: FileKind[] = [PYTHON];
+
+export function kindOf(path: string): FileKind {
+  return FILE_KINDS.find((k) => k.matches(path)) ?? PYTHON;
+}
+
+export function discoveryPatterns(): string[] {
+  return [...new Set(FILE_KINDS.flatMap((k) => k.patterns))];
+}
+
+/** Analyses a decoded file with the analyzer of its kind. */
+export function analyzeByKind(file: SourceFile, options: AnalyzerOptions): FileAnalysis {
+  return kindOf(file.path).analyze(file, options);
+}
