@@ -1,4 +1,5 @@
 import type { RuleDefinition } from '../src/engine/rule.js';
+import MLF000 from './MLF000-unused-suppression.js';
 import MLF001 from './MLF001-parse-error.js';
 import MLF101 from './MLF101-evaluate-baseline-model.js';
 import MLF102 from './MLF102-evaluate-validation-thresholds.js';
@@ -13,7 +14,7 @@ import { RULES as TRACKING_AND_REGISTRY } from './group-tracking-and-registry.js
 
 /** Every rule, in code order. Adding a rule: one file plus its fixtures under test/fixtures/rules/<CODE>/. */
 export const ALL_RULES: readonly RuleDefinition[] = [
-  MLF001, MLF101, MLF102, MLF103, MLF104, MLF106, MLF201, MLF202,
+  MLF000, MLF001, MLF101, MLF102, MLF103, MLF104, MLF106, MLF201, MLF202,
   ...EVALUATION_AND_MODULES,
   ...MODELS,
   ...TRACKING_AND_REGISTRY,

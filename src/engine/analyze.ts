@@ -7,6 +7,7 @@ import { nodeTypesOf, visitCheck } from './checkKinds.js';
 import { CheckContext } from './context.js';
 import type { RuleDefinition } from './rule.js';
 import type { FileProblem, Finding } from './types.js';
+import { applySuppressions, UNUSED_SUPPRESSION_CODE } from './suppressions.js';
 
 export interface AnalyzerOptions {
   /** The rules in effect (already filtered by selection and version range). */
@@ -15,6 +16,8 @@ export interface AnalyzerOptions {
   parser: PythonParser;
   /** Skip rules whose trigger words are absent (off only to prove the prefilter changes nothing). */
   prefilter?: boolean;
+  /** Every rule code the tool knows (for suppressions naming unselected rules); default: `rules`. */
+  knownCodes?: ReadonlySet<string>;
 }
 
 export interface FileAnalysis {
@@ -30,6 +33,7 @@ export interface FileAnalysis {
 
 export const PARSE_ERROR_CODE = 'MLF001';
 const IMPORTS_MLFLOW = /^[ \t]*(?:from|import)[ \t]+mlflow\b/m;
+const SUPPRESSION_HINT = /noqa|mlflow-migrate:/i;
 
 /** Rules that could fire on this text: the trigger words of a rule must appear in it. */
 export function rulesForText(text: string, rules: readonly RuleDefinition[], prefilter = true): RuleDefinition[] {
@@ -68,7 +72,10 @@ export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAna
   const usesMlflow = IMPORTS_MLFLOW.test(file.text);
   const rules = rulesForText(file.text, options.rules, options.prefilter ?? true);
   const parseErrorRule = options.rules.find((r) => r.code === PARSE_ERROR_CODE);
-  if (rules.length === 0) return { findings: [], problems: [], usesMlflow, parsed: false, syntaxErrors: 0 };
+  const unusedSuppressionRule = options.rules.find((r) => r.code === UNUSED_SUPPRESSION_CODE);
+  // Unused suppressions can only be found by parsing, even where no other rule could fire.
+  const checksSuppressions = !!unusedSuppressionRule && SUPPRESSION_HINT.test(file.text);
+  if (rules.length === 0 && !checksSuppressions) return { findings: [], problems: [], usesMlflow, parsed: false, syntaxErrors: 0 };
 
   let tree: SyntaxTree | undefined;
   const findings: Finding[] = [];
@@ -97,7 +104,9 @@ export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAna
     const kept = findings.filter((f) => !errors.some((e) => overlaps(f.start, f.end, e.startIndex, e.endIndex)));
     if (errors.length && parseErrorRule) kept.push(parseErrorFinding(file, errors, parseErrorRule));
     for (const f of kept) downgradeIfCommentInside(f, walk.comments);
-    return { findings: sortFindings(dedupe(kept)), problems, usesMlflow, parsed: true, syntaxErrors: errors.length };
+    const knownCodes = options.knownCodes ?? new Set(options.rules.map((r) => r.code));
+    const unsuppressed = applySuppressions(dedupe(kept), tree.rootNode, walk.comments, file, options.rules, knownCodes, unusedSuppressionRule);
+    return { findings: sortFindings(unsuppressed), problems, usesMlflow, parsed: true, syntaxErrors: errors.length };
   } finally {
     tree?.delete?.();
   }

@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { ConfigError, parseSettings, type ConfigFile } from './settings.js';
+
+export const STANDALONE_CONFIG = 'mlflow-migrate.toml';
+const TOOL_TABLE = 'mlflow-migrate';
+
+function readToml(path: string): Record<string, unknown> {
+  try {
+    return parseToml(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new ConfigError(`${path}: invalid TOML: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Loads one configuration file: a standalone `mlflow-migrate.toml`, or a pyproject's `[tool.mlflow-migrate]`. */
+export function loadConfigFile(path: string, knownCodes: readonly string[]): ConfigFile | undefined {
+  const absolute = resolve(path);
+  const data = readToml(absolute);
+  let table: unknown = data;
+  if (absolute.endsWith('pyproject.toml')) {
+    table = (data.tool as Record<string, unknown> | undefined)?.[TOOL_TABLE];
+    if (table === undefined) return undefined;
+  }
+  if (typeof table !== 'object' || table === null) throw new ConfigError(`${absolute}: [tool.${TOOL_TABLE}] must be a table`);
+  return { path: absolute, dir: dirname(absolute), settings: parseSettings(table as Record<string, unknown>, absolute, knownCodes) };
+}
+
+/**
+ * Finds the configuration closest to a directory (the directory itself, then its parents), as ruff
+ * does: in a monorepo each project's own pyproject wins. A `mlflow-migrate.toml` beats a pyproject
+ * in the same directory. Results are memoised per directory.
+ */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, ConfigFile | null>();
+
+  constructor(private readonly knownCodes: readonly string[]) {}
+
+  forDirectory(dir: string): ConfigFile | undefined {
+    const absolute = resolve(dir);
+    const cached = this.byDir.get(absolute);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: ConfigFile | undefined;
+    for (const name of [STANDALONE_CONFIG, 'pyproject.toml']) {
+      const candidate = join(absolute, name);
+      if (existsSync(candidate)) {
+        found = loadConfigFile(candidate, this.knownCodes);
+        if (found) break;
+      }
+    }
+    if (!found && dirname(absolute) !== absolute) found = this.forDirectory(dirname(absolute));
+    this.byDir.set(absolute, found ?? null);
+    return found;
+  }
+
+  forFile(file: string): ConfigFile | undefined {
+    return this.forDirectory(dirname(resolve(file)));
+  }
+}
