@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 
@@ -33,7 +33,8 @@ export class UsageError extends Error {}
 
 export function displayPath(cwd: string, absolute: string): string {
   const rel = relative(cwd, absolute);
-  const shown = rel === '' ? '.' : rel.startsWith('..') ? absolute : rel;
+  const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  const shown = rel === '' ? '.' : outside ? absolute : rel;
   return shown.split(sep).join('/');
 }
 
@@ -149,7 +150,7 @@ async function exists(path: string): Promise<boolean> {
 function isIgnored(file: string, layers: GitignoreLayer[]): boolean {
   for (const layer of layers) {
     const rel = relative(layer.dir, file);
-    if (rel.startsWith('..') || rel === '') continue;
+    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`)) continue;
     if (layer.rules.ignores(rel.split(sep).join('/'))) return true;
   }
   return false;

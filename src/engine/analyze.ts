@@ -81,7 +81,11 @@ export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAna
   const findings: Finding[] = [];
   const problems: FileProblem[] = [];
   try {
-    tree = options.parser.parse(file.text);
+    try {
+      tree = options.parser.parse(file.text);
+    } catch (err) {
+      return { findings: [], problems: [{ path: file.path, kind: 'parse', message: `could not be parsed: ${(err as Error).message}` }], usesMlflow, parsed: false, syntaxErrors: 0 };
+    }
     const wanted = new Set(rules.flatMap((r) => r.checks.flatMap((c) => nodeTypesOf(c))));
     const walk = walkTree(tree, wanted);
     const model = new SemanticModel(walk.moduleScope, options.api);
