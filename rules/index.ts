@@ -11,6 +11,7 @@ import MLF202 from './MLF202-flavor-mleap-removed.js';
 import { RULES as EVALUATION_AND_MODULES } from './group-evaluation-and-modules.js';
 import { RULES as MODELS } from './group-models.js';
 import { RULES as TRACKING_AND_REGISTRY } from './group-tracking-and-registry.js';
+import { RULES as FILES } from './group-files.js';
 
 /** Every rule, in code order. Adding a rule: one file plus its fixtures under test/fixtures/rules/<CODE>/. */
 export const ALL_RULES: readonly RuleDefinition[] = [
@@ -18,4 +19,5 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   ...EVALUATION_AND_MODULES,
   ...MODELS,
   ...TRACKING_AND_REGISTRY,
+  ...FILES,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

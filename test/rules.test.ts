@@ -14,7 +14,7 @@ const FIXTURES = join(import.meta.dirname, 'fixtures', 'rules');
 const fixtureFiles = (code: string) => {
   const dir = join(FIXTURES, code);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.py') && !f.includes('.fixed')).sort().map((f) => join(dir, f));
+  return readdirSync(dir).filter((f) => f.endsWith('.py') && !/\.(unsafe-)?fixed\.py$/.test(f)).sort().map((f) => join(dir, f));
 };
 
 describe.each(ALL_RULES.filter((r) => r.checks.length > 0).map((r) => [r.code, r] as const))('%s', (code) => {

@@ -17,6 +17,8 @@ export const ANALYSIS_OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   'unsafe-fixes': { type: 'boolean' },
   'no-prefilter': { type: 'boolean' },
+  jobs: { type: 'string' },
+  'no-cache': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -37,6 +39,14 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: s
 export function listOption(values: string[] | undefined): string[] | undefined {
   if (!values) return undefined;
   return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+/** `--jobs N`: a whole number of at least 1. */
+export function positiveInteger(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`invalid value '${value}' for --${name} (expected a whole number of at least 1)`);
+  return n;
 }
 
 export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {

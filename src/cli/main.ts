@@ -2,6 +2,7 @@ import { UsageError } from '../discovery/discover.js';
 import { TOOL_VERSION } from '../version.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
+import { fixCommand } from './commands/fix.js';
 import { rulesCommand } from './commands/rules.js';
 
 const HELP = `mlflow-migrate ${TOOL_VERSION}: upgrade Python projects from MLflow 2.x to MLflow 3.x
@@ -22,6 +23,7 @@ type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
+  fix: fixCommand,
   rules: rulesCommand,
   explain: explainCommand,
 };

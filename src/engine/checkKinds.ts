@@ -1,10 +1,12 @@
 import type { SyntaxNode } from '../parser/types.js';
 import type { CheckContext } from './context.js';
 import type { Check } from './rule.js';
+import { argument } from './checks/argument.js';
 import { attribute } from './checks/attribute.js';
 import { keyword } from './checks/keyword.js';
 import { movedSymbol } from './checks/movedSymbol.js';
 import { removedModule } from './checks/removedModule.js';
+import { stringLiteral } from './checks/stringLiteral.js';
 
 /** The change kinds the engine knows; a rule's checks are interpreted by these. */
 interface CheckKind<C extends Check> {
@@ -14,9 +16,11 @@ interface CheckKind<C extends Check> {
 
 const KINDS: { [K in Exclude<Check['kind'], 'custom'>]: CheckKind<Extract<Check, { kind: K }>> } = {
   'removed-module': removedModule,
+  'string-literal': stringLiteral,
   'moved-symbol': movedSymbol,
   keyword,
   attribute,
+  argument,
 };
 
 export function nodeTypesOf(check: Check): readonly string[] {

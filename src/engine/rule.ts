@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../parser/types.js';
 import type { Applicability, Severity } from './types.js';
 import type { CheckContext } from './context.js';
+import type { MlflowApi } from '../semantic/apiIndex.js';
 
 /**
  * A rule is data: identity, documentation, the MLflow version that made the change, the tokens
@@ -88,6 +89,55 @@ export interface AttributeCheck {
   applicability?: Applicability;
 }
 
+/**
+ * String literals carrying a value MLflow gives meaning to (a run tag name, a `models:/` URI).
+ * Each pattern is searched in the literal parts of every string (f-string interpolations excluded);
+ * docstrings and bare string statements are skipped.
+ */
+export interface StringLiteralCheck {
+  kind: 'string-literal';
+  /** `replaceWith` rewrites exactly the matched characters. */
+  patterns: Array<{ pattern: RegExp; replaceWith?: string }>;
+  /** Match the whole literal instead (interpolations read as `{}`); reported on the string, no rewrite. */
+  wholeLiteral?: boolean;
+  /** Only in files that import MLflow (the same text elsewhere means something else). */
+  onlyInMlflowFiles?: boolean;
+  /** Placeholders: `{match}`, `{replacement}`. */
+  message: Template;
+  help: Template;
+  applicability?: Applicability;
+}
+
+/**
+ * An argument renamed or removed, bound by the SOURCE version's signature: the keyword, a key of a
+ * `**{...}` literal, or the positional argument at that parameter's position
+ * (`mlflow.sklearn.log_model(model, "model")` passes `artifact_path`).
+ */
+export interface ArgumentCheck {
+  kind: 'argument';
+  /** Callees by any public spelling (canonicalized). */
+  callees?: string[];
+  /** Or a test on the canonical callee name (for families such as every flavor's `log_model`). */
+  calleeFilter?: (canonical: string, api: MlflowApi) => boolean;
+  /** The parameter's name in the source version's signature. */
+  parameter: string;
+  renameTo?: string;
+  remove?: boolean;
+  inDictSplat?: boolean;
+  /** When one of these keywords is also present, report without a fix. */
+  noFixWith?: string[];
+  /** Also fix positional uses (only where no later position shifted between the versions). */
+  fixPositional?: boolean;
+  /** Values left to another rule: no finding. */
+  skipValue?: (value: SyntaxNode, ctx: CheckContext) => boolean;
+  /** Placeholders: `{parameter}`, `{callee}` (as written), `{renameTo}`; positional ones also `{position}` (1-based). */
+  message: Template;
+  help: Template;
+  positionalMessage?: Template;
+  positionalHelp?: Template;
+  applicability?: Applicability;
+}
+
 /** Rule-specific logic over nodes of the given types (the escape hatch, as an ESLint rule's create()). */
 export interface CustomCheck {
   kind: 'custom';
@@ -95,7 +145,7 @@ export interface CustomCheck {
   visit(node: SyntaxNode, context: CheckContext): void;
 }
 
-export type Check = RemovedModuleCheck | MovedSymbolCheck | KeywordCheck | AttributeCheck | CustomCheck;
+export type Check = RemovedModuleCheck | MovedSymbolCheck | KeywordCheck | AttributeCheck | StringLiteralCheck | ArgumentCheck | CustomCheck;
 
 export function defineRule(rule: RuleDefinition): RuleDefinition {
   return rule;

@@ -1,5 +1,8 @@
 import { analyzeFile, type AnalyzerOptions, type FileAnalysis } from '../engine/analyze.js';
 import type { SourceFile } from '../source/sourceFile.js';
+import { CONFIG_KINDS } from '../configfiles/kinds.js';
+import { MANIFEST_KINDS } from '../manifests/kinds.js';
+import { NOTEBOOK_KIND } from '../notebooks/kind.js';
 
 /**
  * The kinds of files mlflow-migrate reads. Each kind says which files it takes (by name) and
@@ -12,6 +15,12 @@ export interface FileKind {
   patterns: string[];
   /** Whether a discovered or explicitly named path belongs to this kind. */
   matches(path: string): boolean;
+  /**
+   * Whether the raw bytes could hold a finding (the runner skips decoding and analysis when not).
+   * Absent: the bytes must contain `mlflow` (case-sensitive), right for Python sources; kinds
+   * whose findings need other words (`MLFLOW_...` env files, gateway `routes:`) bring their own.
+   */
+  prefilter?: (bytes: Uint8Array) => boolean;
   analyze(file: SourceFile, options: AnalyzerOptions): FileAnalysis;
 }
 
@@ -23,7 +32,7 @@ export const PYTHON: FileKind = {
 };
 
 /** Registered kinds, most specific first; a path no kind matches is analysed as Python (explicitly named files). */
-export const FILE_KINDS: FileKind[] = [PYTHON];
+export const FILE_KINDS: FileKind[] = [NOTEBOOK_KIND, ...MANIFEST_KINDS, ...CONFIG_KINDS, PYTHON];
 
 export function kindOf(path: string): FileKind {
   return FILE_KINDS.find((k) => k.matches(path)) ?? PYTHON;

@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { ALL_RULES } from '../../rules/index.js';
+import { openResultCache } from '../cache/index.js';
 import { discoverFiles } from '../discovery/discover.js';
 import type { RuleDefinition } from '../engine/rule.js';
 import { selectRules } from '../engine/selection.js';
@@ -10,6 +10,7 @@ import { createParser, type ParserPreference, type PythonParser } from '../parse
 import { loadMlflowApi } from '../semantic/apiIndex.js';
 import { SourceFile } from '../source/sourceFile.js';
 import { analyzeByKind, discoveryPatterns } from './fileKinds.js';
+import { analyzeFiles, defaultJobs } from './pool.js';
 
 /** Files larger than this are reported and skipped: generated code, data dumps. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -31,6 +32,10 @@ export interface CheckOptions {
   prefilter?: boolean;
   /** One-line notices for stderr (parser fallback). */
   notice?: (message: string) => void;
+  /** Worker threads that parse (default: one per core; 1: in-process). Small runs stay in-process. */
+  jobs?: number;
+  /** Serve and store results in the content-keyed cache (src/cache/). Off unless asked: only `check` asks. */
+  cache?: boolean;
 }
 
 export interface FileResult {
@@ -55,38 +60,62 @@ export interface RunResult {
   targetVersion: string;
 }
 
-export interface AnalysisSession {
-  parser: PythonParser;
+/** A session without its parser: what decides the results besides the files (also the cache key's input). */
+export interface SessionSettings {
   rules: RuleDefinition[];
   sourceVersion: string;
   targetVersion: string;
   prefilter: boolean;
 }
 
-export async function createSession(options: CheckOptions): Promise<AnalysisSession> {
+export interface AnalysisSession extends SessionSettings {
+  parser: PythonParser;
+}
+
+export function sessionSettings(options: CheckOptions): SessionSettings {
   const sourceVersion = options.sourceVersion ?? DEFAULT_SOURCE_VERSION;
   const targetVersion = options.targetVersion ?? DEFAULT_TARGET_VERSION;
-  const parser = await createParser(options.parser ?? 'auto', options.notice);
   const rules = selectRules(options.rules ?? ALL_RULES, { select: options.select, ignore: options.ignore, sourceVersion, targetVersion });
-  return { parser, rules, sourceVersion, targetVersion, prefilter: options.prefilter ?? true };
+  return { rules, sourceVersion, targetVersion, prefilter: options.prefilter ?? true };
+}
+
+export async function createSession(options: CheckOptions): Promise<AnalysisSession> {
+  const parser = await createParser(options.parser ?? 'auto', options.notice);
+  return { parser, ...sessionSettings(options) };
 }
 
 /** Reads, decodes and analyses one file; problems are returned, never thrown. */
 export async function checkOneFile(absolute: string, display: string, session: AnalysisSession, bytes?: Uint8Array): Promise<{ result?: FileResult; problem?: FileProblem }> {
   if (!bytes) {
-    try {
-      const stat = await fs.stat(absolute);
-      if (stat.size > MAX_FILE_BYTES) {
-        return { problem: { path: display, kind: 'read', message: `file too large (${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB), skipped` } };
-      }
-      bytes = await fs.readFile(absolute);
-    } catch (err) {
-      return { problem: { path: display, kind: 'read', message: `cannot read file: ${describeIoError(err)}` } };
-    }
+    const read = readSourceBytes(absolute, display);
+    if ('problem' in read) return read;
+    bytes = read.bytes;
   }
+  return analyzeBytes(absolute, display, bytes, session);
+}
+
+/** Reads a file to analyse. Synchronous: for thousands of small files ~10x faster than fs.promises. */
+export function readSourceBytes(absolute: string, display: string): { bytes: Uint8Array } | { problem: FileProblem } {
+  try {
+    const size = statSync(absolute).size;
+    if (size > MAX_FILE_BYTES) {
+      return { problem: { path: display, kind: 'read', message: `file too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB), skipped` } };
+    }
+    return { bytes: readFileSync(absolute) };
+  } catch (err) {
+    return { problem: { path: display, kind: 'read', message: `cannot read file: ${describeIoError(err)}` } };
+  }
+}
+
+/** The byte prefilter: a file whose bytes never mention mlflow cannot hold a finding. */
+export function mentionsMlflow(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(MLFLOW_BYTES) >= 0;
+}
+
+/** The unit of work, in-process and in the workers: prefilter, decode and analyse one file's bytes. */
+export function analyzeBytes(absolute: string, display: string, bytes: Uint8Array, session: AnalysisSession): { result?: FileResult; problem?: FileProblem } {
   const base: FileResult = { path: display, absolute, findings: [], usesMlflow: false, syntaxErrors: 0 };
-  // A file whose bytes never mention mlflow cannot hold a finding: skip decoding and parsing.
-  if (session.prefilter && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(MLFLOW_BYTES) < 0) return { result: base };
+  if (session.prefilter && !mentionsMlflow(bytes)) return { result: base };
   const source = SourceFile.fromBytes(display, bytes);
   if ('error' in source) return { problem: { path: display, kind: 'decode', message: source.error } };
   const analysis = analyzeByKind(source, { rules: session.rules, api: loadMlflowApi(), parser: session.parser, prefilter: session.prefilter });
@@ -107,27 +136,38 @@ function describeIoError(err: unknown): string {
 }
 
 /** `mlflow-migrate check`: discover, analyse every file, and return findings in deterministic order. */
-export async function runCheck(options: CheckOptions): Promise<RunResult> {
-  const session = await createSession(options);
+export async function runCheck(options: CheckOptions, existing?: AnalysisSession): Promise<RunResult> {
+  // `fix` passes its own session: it re-analyses fixed text with the same parser and rules.
+  const settings = existing ?? sessionSettings(options);
+  let session: Promise<AnalysisSession> | undefined = existing && Promise.resolve(existing);
   const discovery = await discoverFiles(options.paths, { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore, patterns: discoveryPatterns() });
   const problems: FileProblem[] = discovery.problems.map((p) => ({ path: p.path, kind: 'read', message: p.message }));
-  const files: FileResult[] = [];
-  for (const file of discovery.files) {
-    const { result, problem } = await checkOneFile(file.absolute, file.display, session);
-    if (result) files.push(result);
-    if (problem) problems.push(problem);
-    // Native trees are freed by the garbage collector only on a later turn of the event loop.
-    await yieldToEventLoop();
-  }
+  const notice = options.notice ?? (() => {});
+  const cache = options.cache ? openResultCache(options.cwd, { ...settings, select: options.select, ignore: options.ignore }, notice) : undefined;
+  const analyzed = await analyzeFiles(discovery.files, {
+    settings,
+    // Rules given as objects cannot be rebuilt in a worker: those runs stay in-process.
+    workerSettings: options.rules ? undefined : {
+      parser: options.parser ?? 'auto', sourceVersion: settings.sourceVersion, targetVersion: settings.targetVersion,
+      select: options.select, ignore: options.ignore, prefilter: settings.prefilter,
+    },
+    jobs: options.jobs ?? defaultJobs(),
+    cache,
+    session: () => (session ??= createSession(options)),
+    notice,
+  });
+  cache?.save();
+  problems.push(...analyzed.problems);
+  const files = analyzed.files;
   return {
     files,
     findings: files.flatMap((f) => f.findings),
     problems,
     filesChecked: files.length,
     filesUsingMlflow: files.filter((f) => f.usesMlflow).length,
-    parserBackend: session.parser.backend,
-    rules: session.rules,
-    sourceVersion: session.sourceVersion,
-    targetVersion: session.targetVersion,
+    parserBackend: analyzed.parserBackend,
+    rules: settings.rules,
+    sourceVersion: settings.sourceVersion,
+    targetVersion: settings.targetVersion,
   };
 }

@@ -32,11 +32,21 @@ export function walkTree(tree: SyntaxTree, wantedTypes: ReadonlySet<string>): Wa
   const comments: SyntaxNode[] = [];
   let scope = moduleScope;
   let guardDepth = 0;
+  /**
+   * Parts of a construct that Python evaluates in the enclosing scope, not in the scope the
+   * construct creates: parameter defaults and annotations, a return annotation, class bases, the
+   * first iterable of a comprehension. Keyed by position, as WASM nodes are fresh objects.
+   */
+  const outerScopeParts = new Map<string, Scope>();
+  const evaluateOutside = (part: SyntaxNode | null, outer: Scope) => {
+    if (part) outerScopeParts.set(nodeKey(part), outer);
+  };
 
   const bind = (name: string, kind: BindingKind, node: SyntaxNode, effectiveFrom: number, extra: Partial<Binding> = {}, target: Scope = scope) => {
-    const owner = target.globals.has(name) ? moduleScope : target;
+    const owner = target.globals.has(name) ? moduleScope : target.nonlocals.has(name) ? nonlocalOwner(target, name) : target;
     owner.add({
       name, kind, node, effectiveFrom, scope: owner, guarded: guardDepth > 0, isNoneValue: extra.value?.type === 'none', ...extra,
+      evaluationScope: extra.evaluationScope ?? scope,
     });
   };
 
@@ -51,8 +61,14 @@ export function walkTree(tree: SyntaxTree, wantedTypes: ReadonlySet<string>): Wa
       case 'list_pattern':
       case 'tuple':
       case 'list':
+        // `for i, run in enumerate(runs)`: each name remembers its position in the unpacked element.
+        target.namedChildren.forEach((child, unpackIndex) => {
+          const element = extra.iteratedValue && child.type === 'identifier' ? { iteratedValue: extra.iteratedValue, unpackIndex, evaluationScope: extra.evaluationScope } : {};
+          bindTargets(child, kind, statement, effectiveFrom, element);
+        });
+        return;
       case 'parenthesized_expression':
-        for (const child of target.namedChildren) bindTargets(child, kind, statement, effectiveFrom, {});
+        for (const child of target.namedChildren) bindTargets(child, kind, statement, effectiveFrom, extra);
         return;
       case 'list_splat_pattern':
       case 'list_splat':
@@ -77,7 +93,7 @@ export function walkTree(tree: SyntaxTree, wantedTypes: ReadonlySet<string>): Wa
     }
   };
 
-  const bindParameters = (params: SyntaxNode | null, fnScope: Scope, bodyStart: number) => {
+  const bindParameters = (params: SyntaxNode | null, fnScope: Scope, bodyStart: number, isStatic = false) => {
     if (!params) return;
     params.namedChildren.forEach((p, index) => {
       let nameNode: SyntaxNode | null = null;
@@ -100,8 +116,9 @@ export function walkTree(tree: SyntaxTree, wantedTypes: ReadonlySet<string>): Wa
         default: break;
       }
       if (!nameNode || nameNode.type !== 'identifier') return;
-      if (index === 0 && fnScope.classScope) fnScope.selfName = nameNode.text;
-      bind(nameNode.text, 'parameter', p, bodyStart, { annotation }, fnScope);
+      if (index === 0 && fnScope.classScope && !isStatic) fnScope.selfName = nameNode.text;
+      // Annotations are evaluated where the function is defined.
+      bind(nameNode.text, 'parameter', p, bodyStart, { annotation, evaluationScope: fnScope.parent ?? fnScope }, fnScope);
     });
   };
 
@@ -116,7 +133,7 @@ export function walkTree(tree: SyntaxTree, wantedTypes: ReadonlySet<string>): Wa
         } else {
           // `import a.b.c` binds `a`, with `a.b.c` loaded as a submodule.
           const first = item.namedChildren[0]?.text;
-          if (first) bind(first, 'import', node, end, { importPath: first });
+          if (first) bind(first, 'import', node, end, { importPath: first, loadedModule: dotted(item.text) });
         }
       }
       return;
@@ -167,29 +184,36 @@ export function walkTree(tree: SyntaxTree, wantedTypes: ReadonlySet<string>): Wa
         return undefined;
       case 'function_definition': {
         const name = node.childForFieldName('name');
-        if (name) bind(name.text, 'function', node, node.endIndex);
         const outer = scope;
         const fnScope = new Scope('function', node, outer);
+        if (name) bind(name.text, 'function', node, node.endIndex, { definedScope: fnScope });
         if (outer.kind === 'class') fnScope.classScope = outer;
         const body = node.childForFieldName('body');
-        bindParameters(node.childForFieldName('parameters'), fnScope, body?.startIndex ?? node.endIndex);
+        const params = node.childForFieldName('parameters');
+        bindParameters(params, fnScope, body?.startIndex ?? node.endIndex, hasDecorator(node, 'staticmethod'));
+        evaluateOutside(params, outer);
+        evaluateOutside(node.childForFieldName('return_type'), outer);
         scope = fnScope;
         return () => { scope = outer; };
       }
       case 'lambda': {
         const outer = scope;
         const lambdaScope = new Scope('lambda', node, outer);
-        bindParameters(node.childForFieldName('parameters'), lambdaScope, node.startIndex);
+        const params = node.childForFieldName('parameters');
+        bindParameters(params, lambdaScope, node.startIndex);
+        evaluateOutside(params, outer);
         scope = lambdaScope;
         return () => { scope = outer; };
       }
       case 'class_definition': {
         const name = node.childForFieldName('name');
-        if (name) bind(name.text, 'class', node, node.endIndex);
         const outer = scope;
         const classScope = new Scope('class', node, outer);
+        if (name) bind(name.text, 'class', node, node.endIndex, { definedScope: classScope });
         classScope.className = name?.text;
-        classScope.baseClasses = node.childForFieldName('superclasses')?.namedChildren.filter((c) => c.type !== 'keyword_argument') ?? [];
+        const superclasses = node.childForFieldName('superclasses');
+        classScope.baseClasses = superclasses?.namedChildren.filter((c) => c.type !== 'keyword_argument') ?? [];
+        evaluateOutside(superclasses, outer);
         scope = classScope;
         return () => { scope = outer; };
       }
@@ -242,6 +266,9 @@ export function walkTree(tree: SyntaxTree, wantedTypes: ReadonlySet<string>): Wa
         }
         return undefined;
       }
+      case 'delete_statement':
+        for (const target of deletedNames(node)) bind(target.text, 'deleted', node, node.endIndex);
+        return undefined;
       case 'global_statement':
         for (const id of node.namedChildren) if (id.type === 'identifier') scope.globals.add(id.text);
         return undefined;
@@ -259,15 +286,32 @@ export function walkTree(tree: SyntaxTree, wantedTypes: ReadonlySet<string>): Wa
           const outer = scope;
           const compScope = new Scope('comprehension', node, outer);
           scope = compScope;
+          let first = true;
           for (const clause of node.namedChildren) {
             if (clause.type !== 'for_in_clause') continue;
+            const right = clause.childForFieldName('right');
+            // The first iterable is evaluated in the enclosing scope; later ones inside.
+            if (first) evaluateOutside(right, outer);
             const left = clause.childForFieldName('left');
-            if (left) bindTargets(left, 'loop', clause, node.startIndex, { iteratedValue: clause.childForFieldName('right') ?? undefined });
+            if (left) bindTargets(left, 'loop', clause, node.startIndex, { iteratedValue: right ?? undefined, evaluationScope: first ? outer : compScope });
+            first = false;
           }
           return () => { scope = outer; };
         }
         return undefined;
     }
+  };
+
+  /** Enters a node, first switching to the enclosing scope for parts evaluated outside. */
+  const visit = (node: SyntaxNode): (() => void) | undefined => {
+    if (node.isMissing) errorNodes.push(node);
+    if (!node.isNamed) return undefined;
+    const outer = outerScopeParts.size ? outerScopeParts.get(nodeKey(node)) : undefined;
+    if (!outer) return enter(node);
+    const inner = scope;
+    scope = outer;
+    const undo = enter(node);
+    return () => { undo?.(); scope = inner; };
   };
 
   // Iterative pre-order walk with a cursor: no recursion limit on deeply nested expressions.
@@ -276,17 +320,13 @@ export function walkTree(tree: SyntaxTree, wantedTypes: ReadonlySet<string>): Wa
   exits.push(enter(root));
   for (;;) {
     if (cursor.gotoFirstChild()) {
-      const node = cursor.currentNode;
-      if (node.isMissing) errorNodes.push(node);
-      exits.push(node.isNamed ? enter(node) : undefined);
+      exits.push(visit(cursor.currentNode));
       continue;
     }
     for (;;) {
       exits.pop()?.();
       if (cursor.gotoNextSibling()) {
-        const node = cursor.currentNode;
-        if (node.isMissing) errorNodes.push(node);
-        exits.push(node.isNamed ? enter(node) : undefined);
+        exits.push(visit(cursor.currentNode));
         break;
       }
       if (!cursor.gotoParent()) return { moduleScope, nodesByType, errorNodes, comments };
@@ -301,6 +341,63 @@ interface Cursor {
   gotoParent(): boolean;
 }
 
+/** A node's identity that holds across backends (WASM hands out a fresh object per access). */
+export function nodeKey(node: SyntaxNode): string {
+  return `${node.type}:${node.startIndex}:${node.endIndex}`;
+}
+
+/** `nonlocal x` in a function: x lives in the nearest enclosing function that binds it. */
+function nonlocalOwner(scope: Scope, name: string): Scope {
+  let fallback: Scope | undefined;
+  for (let s = scope.parent; s; s = s.parent) {
+    if (s.kind !== 'function' && s.kind !== 'lambda') continue;
+    fallback ??= s;
+    if (s.bindings.has(name) && !s.nonlocals.has(name)) return s;
+  }
+  return fallback ?? scope;
+}
+
+/** The plain names a `del` statement unbinds (`del a, b`, `del (a)`); `del a.b` / `del a[0]` unbind nothing. */
+function deletedNames(statement: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const stack = [...statement.namedChildren];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'identifier') out.push(n);
+    else if (n.type === 'expression_list' || n.type === 'tuple' || n.type === 'list' || n.type === 'parenthesized_expression') stack.push(...n.namedChildren);
+  }
+  return out;
+}
+
+function hasDecorator(fn: SyntaxNode, name: string): boolean {
+  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
+  return !!decorated?.namedChildren.some((d) => d.type === 'decorator' && d.namedChildren[0]?.text === name);
+}
+
+/**
+ * Is the node inside a `try` statement that handles ImportError (a compatibility shim)? The
+ * statement's body, handlers and else clause all belong to the shim.
+ */
+export function isInImportErrorTry(node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node.parent; n; n = n.parent) {
+    if (n.type === 'try_statement' && catchesImportError(n)) return true;
+  }
+  return false;
+}
+
+/**
+ * Is the node inside the body of a `try` whose handler names AttributeError? Only that guards an
+ * attribute use of a removed module (`mlflow.fastai` raises AttributeError, not ImportError); a
+ * broad `except Exception` around it is error handling, and hides a real breakage.
+ */
+export function isInAttributeErrorTry(node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node; n.parent; n = n.parent) {
+    const parent = n.parent;
+    if (parent.type === 'try_statement' && parent.childForFieldName('body')?.startIndex === n.startIndex && handledNames(parent).has('AttributeError')) return true;
+  }
+  return false;
+}
+
 function dotted(text: string): string {
   return text.replace(/\s+/g, '');
 }
@@ -312,13 +409,20 @@ function ancestorOfType(node: SyntaxNode, type: string): SyntaxNode | null {
 
 /** `try: ... except ImportError:` (or a tuple containing it, or a bare / broad except). */
 function catchesImportError(tryNode: SyntaxNode): boolean {
+  const names = handledNames(tryNode);
+  return names.has('') || [...IMPORT_ERRORS].some((n) => names.has(n));
+}
+
+/** The exception class names a try statement's handlers catch (last dotted part); '' for a bare `except:`. */
+function handledNames(tryNode: SyntaxNode): Set<string> {
+  const out = new Set<string>();
   for (const clause of tryNode.namedChildren) {
     if (clause.type !== 'except_clause' && clause.type !== 'except_group_clause') continue;
     const value = clause.childForFieldName('value') ?? clause.namedChildren.find((c) => c.type !== 'block') ?? null;
-    if (!value || value.type === 'block') return true; // bare `except:`
+    if (!value || value.type === 'block') { out.add(''); continue; }
     const caught = value.type === 'as_pattern' ? value.namedChildren[0] : value;
-    const names = caught?.type === 'tuple' ? caught.namedChildren : caught ? [caught] : [];
-    if (names.some((n) => IMPORT_ERRORS.has(n.text.split('.').pop() ?? ''))) return true;
+    const names = caught?.type === 'tuple' || caught?.type === 'parenthesized_expression' ? caught.namedChildren : caught ? [caught] : [];
+    for (const n of names) out.add(n.text.split('.').pop() ?? '');
   }
-  return false;
+  return out;
 }

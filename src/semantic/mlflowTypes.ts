@@ -16,6 +16,8 @@ export const CLASS = {
   Trace: 'mlflow.entities.Trace',
   TraceInfo: 'mlflow.entities.TraceInfo',
   Span: 'mlflow.entities.Span',
+  TraceData: 'mlflow.entities.trace_data.TraceData',
+  Prompt: 'mlflow.entities.model_registry.prompt.Prompt',
   ColSpec: 'mlflow.types.ColSpec',
   TensorSpec: 'mlflow.types.TensorSpec',
   Experiment: 'mlflow.entities.Experiment',
@@ -28,16 +30,18 @@ export const RETURNS: Record<string, string> = {
   'mlflow.last_active_run': CLASS.Run,
   'mlflow.get_run': CLASS.Run,
   'mlflow.get_parent_run': CLASS.Run,
-  'mlflow.search_runs': `${CLASS.Run}[]`,
+  // `mlflow.search_runs` returns a pandas DataFrame unless `output_format="list"`: not typed here.
   'mlflow.evaluate': CLASS.EvaluationResult,
   'mlflow.models.evaluate': CLASS.EvaluationResult,
+  'mlflow.models.EvaluationResult.load': CLASS.EvaluationResult,
   'mlflow.models.get_model_info': CLASS.ModelInfo,
   'mlflow.models.Model.get_model_info': CLASS.ModelInfo,
   'mlflow.models.Model.log': CLASS.ModelInfo,
   'mlflow.register_model': CLASS.ModelVersion,
   'mlflow.get_trace': CLASS.Trace,
   'mlflow.get_last_active_trace': CLASS.Trace,
-  'mlflow.search_traces': `${CLASS.Trace}[]`,
+  // `mlflow.search_traces` returns a pandas DataFrame unless `return_type="list"`: not typed here.
+  [`${CLASS.Trace}.search_spans`]: `${CLASS.Span}[]`,
   'mlflow.start_span': CLASS.Span,
   'mlflow.get_current_active_span': CLASS.Span,
   'mlflow.get_experiment': CLASS.Experiment,
@@ -63,6 +67,8 @@ export const ATTRIBUTES: Record<string, string> = {
   [`${CLASS.Run}.info`]: CLASS.RunInfo,
   [`${CLASS.Run}.data`]: CLASS.RunData,
   [`${CLASS.Trace}.info`]: CLASS.TraceInfo,
+  [`${CLASS.Trace}.data`]: CLASS.TraceData,
+  [`${CLASS.TraceData}.spans`]: `${CLASS.Span}[]`,
 };
 
 /** Flavor functions whose result is a ModelInfo (`mlflow.<flavor>.log_model`, `mlflow.shap.log_explainer`). */

@@ -8,7 +8,7 @@ import { ALL_RULES } from '../../../rules/index.js';
 import { REPORTERS, FORMATS, type Format } from '../../reporters/index.js';
 import { runCheck, type CheckOptions, type RunResult } from '../../runner/run.js';
 import { TOOL_VERSION } from '../../version.js';
-import { ANALYSIS_OPTIONS, listOption, oneOf, parse, type ParsedArgs } from '../args.js';
+import { ANALYSIS_OPTIONS, listOption, oneOf, parse, positiveInteger, type ParsedArgs } from '../args.js';
 
 export const CHECK_HELP = `Usage: mlflow-migrate check [PATH...] [options]
 
@@ -26,6 +26,9 @@ Options:
   --target-version VER     MLflow version to migrate to (default ${DEFAULT_TARGET_VERSION}, newest known ${NEWEST_KNOWN_VERSION})
   --source-version VER     MLflow version the code is written for (default ${DEFAULT_SOURCE_VERSION})
   --parser BACKEND         native or wasm (default: native, falling back to wasm)
+  --jobs N                 parse in N worker threads (default: one per core; 1: no threads)
+  --no-cache               neither read nor write the result cache (.mlflow-migrate-cache/,
+                           or $XDG_CACHE_HOME/mlflow-migrate/ when that variable is set)
   -q, --quiet              print only findings, no summary or notices
 `;
 
@@ -60,6 +63,7 @@ export function analysisOptions(values: AnalysisArgs, positionals: string[], not
     ignore,
     prefilter: !values['no-prefilter'],
     notice,
+    jobs: positiveInteger('jobs', values.jobs),
   };
 }
 
@@ -86,7 +90,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const failOn = oneOf('fail-on', values['fail-on'], ['error', 'warning', 'info'] as const, 'warning');
   const quiet = !!values.quiet;
   const notice = (m: string) => { if (!quiet) process.stderr.write(`${m}\n`); };
-  const result = await runCheck(analysisOptions(values, positionals, notice));
+  // Only `check` uses the cache: `fix` must analyse the text it is about to rewrite.
+  const result = await runCheck({ ...analysisOptions(values, positionals, notice), cache: !values['no-cache'] });
   reportProblems(result, quiet);
   const color = format === 'text' && !values.output && pc.isColorSupported;
   let text = REPORTERS[format](result, { cwd: process.cwd(), toolVersion: TOOL_VERSION, color, unsafeFixes: !!values['unsafe-fixes'] });

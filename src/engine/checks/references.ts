@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../../parser/types.js';
+import { isInAttributeErrorTry, isInImportErrorTry } from '../../semantic/builder.js';
 import type { CheckContext } from '../context.js';
-import { isPatchTargetString, patchObjectReceiver, stringContent } from '../syntax.js';
+import { callArguments, isPatchTargetString, patchObjectReceiver, stringContent } from '../syntax.js';
 
 /**
  * Every place a dotted MLflow path is *named* (rather than computed): imports, attribute chains
@@ -20,8 +21,15 @@ export interface PathReference {
   statement?: SyntaxNode;
   /** The reference goes through a binding whose own import already named this path (reported there). */
   viaImportedName?: string;
-  /** Inside a `try/except ImportError` shim. */
+  /**
+   * The reference is guarded: an import inside a `try/except ImportError` shim, an attribute chain
+   * inside a `try` that handles AttributeError, an `import_module(...)` string inside an ImportError try.
+   */
   guarded: boolean;
+  /** Attribute chains: modules loaded by guarded imports of the head name (`try: import mlflow.fastai`). */
+  guardedHeadModules?: string[];
+  /** `patch.object(receiver, "attr")` strings: the receiver's path (itself a reference). */
+  receiverPath?: string;
 }
 
 export const REFERENCE_NODE_TYPES = ['import_statement', 'import_from_statement', 'attribute', 'string'];
@@ -29,9 +37,9 @@ export const REFERENCE_NODE_TYPES = ['import_statement', 'import_from_statement'
 export function referencesOf(node: SyntaxNode, ctx: CheckContext): PathReference[] {
   switch (node.type) {
     case 'import_statement':
-      return importStatementRefs(node, ctx);
+      return importStatementRefs(node);
     case 'import_from_statement':
-      return importFromRefs(node, ctx);
+      return importFromRefs(node);
     case 'attribute':
       return attributeRef(node, ctx);
     case 'string':
@@ -41,16 +49,8 @@ export function referencesOf(node: SyntaxNode, ctx: CheckContext): PathReference
   }
 }
 
-function isGuarded(ctx: CheckContext, statement: SyntaxNode): boolean {
-  for (const bindings of ctx.scope.bindings.values()) {
-    for (const b of bindings) if (b.node === statement || (b.node.startIndex === statement.startIndex && b.node.type === statement.type)) return b.guarded;
-  }
-  for (const star of ctx.scope.starImports) if (star.node.startIndex === statement.startIndex) return star.guarded;
-  return false;
-}
-
-function importStatementRefs(node: SyntaxNode, ctx: CheckContext): PathReference[] {
-  const guarded = isGuarded(ctx, node);
+function importStatementRefs(node: SyntaxNode): PathReference[] {
+  const guarded = isInImportErrorTry(node);
   return node.childrenForFieldName('name').flatMap((item) => {
     const nameNode = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
     if (!nameNode) return [];
@@ -58,11 +58,11 @@ function importStatementRefs(node: SyntaxNode, ctx: CheckContext): PathReference
   });
 }
 
-function importFromRefs(node: SyntaxNode, ctx: CheckContext): PathReference[] {
+function importFromRefs(node: SyntaxNode): PathReference[] {
   const moduleNode = node.childForFieldName('module_name');
   if (!moduleNode || moduleNode.type === 'relative_import') return [];
   const module = moduleNode.text.replace(/\s+/g, '');
-  const guarded = isGuarded(ctx, node);
+  const guarded = isInImportErrorTry(node);
   const refs: PathReference[] = [{ path: module, node: moduleNode, form: 'from-module', statement: node, guarded }];
   for (const item of node.childrenForFieldName('name')) {
     const nameNode = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
@@ -76,26 +76,39 @@ function attributeRef(node: SyntaxNode, ctx: CheckContext): PathReference[] {
   if (!path) return [];
   let head = node;
   while (head.type === 'attribute') head = head.childForFieldName('object')!;
-  const r = ctx.model.resolveIdentifier(head, ctx.scope);
-  const viaImportedName = r.kind === 'binding' ? r.binding.importPath : r.kind === 'star' ? r.path : undefined;
-  const guarded = r.kind === 'binding' ? r.binding.guarded : false;
-  return [{ path, node, form: 'attribute', viaImportedName, guarded }];
+  const viaImportedName = ctx.importedPath(head) ?? undefined;
+  const guardedHeadModules = ctx.model.candidatesOf(head, ctx.scope)
+    .filter((b) => b.guarded && b.kind === 'import')
+    .map((b) => b.loadedModule ?? b.importPath ?? '');
+  return [{ path, node, form: 'attribute', viaImportedName, guarded: isInAttributeErrorTry(node), guardedHeadModules }];
 }
 
 function stringRef(node: SyntaxNode, ctx: CheckContext): PathReference[] {
   const content = stringContent(node);
   if (!content || !/^mlflow(\.[A-Za-z_]\w*)+$/.test(content.text) && !/^[A-Za-z_]\w*$/.test(content.text)) return [];
-  if (isPatchTargetString(node) && content.text.startsWith('mlflow.')) {
+  if (content.text.startsWith('mlflow.') && isPatchTargetString(node)) {
     return [{ path: content.text, node, form: 'string', contentStart: content.start, contentEnd: content.end, guarded: false }];
+  }
+  if (content.text.startsWith('mlflow') && isImportModuleArgument(node, ctx)) {
+    return [{ path: content.text, node, form: 'string', contentStart: content.start, contentEnd: content.end, guarded: isInImportErrorTry(node) }];
   }
   const receiver = patchObjectReceiver(node);
   if (receiver && /^[A-Za-z_]\w*$/.test(content.text)) {
     const base = ctx.importedPath(receiver);
-    if (base?.startsWith('mlflow')) {
-      return [{ path: `${base}.${content.text}`, node, form: 'string', contentStart: content.start, contentEnd: content.end, guarded: false }];
+    if (base === 'mlflow' || base?.startsWith('mlflow.')) {
+      return [{ path: `${base}.${content.text}`, node, form: 'string', contentStart: content.start, contentEnd: content.end, guarded: false, receiverPath: base }];
     }
   }
   return [];
+}
+
+/** `importlib.import_module("mlflow.fastai")` / `__import__("mlflow.fastai")`: the string is an import. */
+function isImportModuleArgument(node: SyntaxNode, ctx: CheckContext): boolean {
+  const call = node.parent?.type === 'argument_list' ? node.parent.parent : null;
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+  if (!call || !fn || callArguments(call)[0]?.startIndex !== node.startIndex) return false;
+  if (fn.type === 'identifier' && fn.text === '__import__') return ctx.model.resolveIdentifier(fn, ctx.scope).kind === 'unresolved';
+  return ctx.importedPath(fn) === 'importlib.import_module';
 }
 
 /** Is `path` the module itself or inside it? */

@@ -1,0 +1,79 @@
+import type { SyntaxNode } from '../src/parser/types.js';
+import type { CheckContext } from '../src/engine/context.js';
+import { defineRule } from '../src/engine/rule.js';
+import { CLASS } from '../src/semantic/mlflowTypes.js';
+import { artifactReaderArguments, callOfArgument, getArtifactUriCall, isSparkModelInfo } from '../src/engine/checks/modelLocation.js';
+import { DOCS } from './shared.js';
+
+/** String methods that take a URI apart. */
+const PARSING_METHODS = new Set(['split', 'rsplit', 'partition', 'rpartition', 'replace', 'removeprefix', 'lstrip', 'strip', 'startswith', 'endswith']);
+const RUNS_ARTIFACT_REPOSITORY = 'mlflow.store.artifact.runs_artifact_repo.RunsArtifactRepository';
+const URI_PARSERS = new Set(['urllib.parse.urlparse', 'urllib.parse.urlsplit']);
+const PATH_JOINS = new Set(['os.path.join', 'posixpath.join']);
+
+export default defineRule({
+  code: 'MLF310',
+  name: 'modelinfo-uri-and-artifact-path',
+  severity: 'warning',
+  fix: 'manual',
+  item: '#33',
+  since: '3.0.0',
+  triggers: ['model_uri', 'artifact_path'],
+  docs: {
+    summary: '`ModelInfo.model_uri` is `models:/<model_id>` and `ModelInfo.artifact_path` a full URI in MLflow 3.0; code that takes them apart as run paths breaks.',
+    whatItDoes: 'Checks `ModelInfo` objects (from any flavor\'s `log_model`, `mlflow.models.get_model_info`, ...) for `model_uri` being parsed (`.split("/")`, `.replace("runs:/", "")`, slicing, `urlparse`, `RunsArtifactRepository`) and for `artifact_path` used as a run-relative path (in an f-string or `+`, `os.path.join`, `mlflow.get_artifact_uri(...)`, the artifact download/list APIs, or compared with a string).',
+    why: 'In MLflow 2, `model_uri` was `runs:/<run_id>/<artifact_path>` and `artifact_path` the run-relative name (`"model"`). MLflow 3 logs models as LoggedModels: `model_uri` is `models:/<model_id>` and `artifact_path` is the model\'s full artifact location (`.../models/<model_id>/artifacts`). Splitting the URI yields no run id, and `f"runs:/{info.run_id}/{info.artifact_path}"` is no model URI at all. Not in the breaking-changes page.',
+    example: 'info = mlflow.sklearn.log_model(model, "model")\nrun_id = info.model_uri.split("/")[1]\nuri = f"runs:/{info.run_id}/{info.artifact_path}"',
+    useInstead: 'info = mlflow.sklearn.log_model(model, name="model")\nrun_id = info.run_id\nuri = info.model_uri',
+    fixSafety: 'No automatic fix: use `model_info.model_uri` as an opaque URI and `model_info.run_id` / `model_info.model_id` for the ids. A `ModelInfo` of `mlflow.spark.log_model` (still run-based) is not reported.',
+    references: [DOCS.migrationGuide],
+  },
+  checks: [{ kind: 'custom', nodeTypes: ['attribute'], visit }],
+});
+
+function visit(node: SyntaxNode, ctx: CheckContext): void {
+  const attr = node.childForFieldName('attribute')?.text;
+  const object = node.childForFieldName('object');
+  if ((attr !== 'model_uri' && attr !== 'artifact_path') || !object) return;
+  if (!ctx.isInstanceOf(object, CLASS.ModelInfo) || isSparkModelInfo(object, ctx)) return;
+  if (attr === 'model_uri' && parsesUri(node, ctx)) {
+    ctx.report({
+      node,
+      message: '`ModelInfo.model_uri` is `models:/<model_id>` in MLflow 3, not `runs:/<run_id>/<path>`: parsing it for run ids or paths breaks',
+      help: 'Use the URI as is; read ids from `model_info.run_id` / `model_info.model_id`',
+    });
+  } else if (attr === 'artifact_path' && usedAsRunPath(node, ctx)) {
+    ctx.report({
+      node,
+      message: '`ModelInfo.artifact_path` is the model\'s full artifact URI in MLflow 3, not a path inside the run',
+      help: 'Use `model_info.model_uri` to load, register or download the model',
+    });
+  }
+}
+
+/** `info.model_uri.split("/")`, `info.model_uri[6:]`, `urlparse(info.model_uri)`, `RunsArtifactRepository.parse_runs_uri(info.model_uri)`. */
+function parsesUri(node: SyntaxNode, ctx: CheckContext): boolean {
+  const parent = node.parent;
+  if (parent?.type === 'attribute' && PARSING_METHODS.has(parent.childForFieldName('attribute')?.text ?? '') && parent.parent?.type === 'call') return true;
+  if (parent?.type === 'subscript' && parent.childForFieldName('value')?.startIndex === node.startIndex) return true;
+  const call = callOfArgument(node);
+  if (!call) return false;
+  const fn = call.childForFieldName('function')!;
+  const callee = ctx.calleeName(call) ?? '';
+  return URI_PARSERS.has(ctx.importedPath(fn) ?? '') || callee === RUNS_ARTIFACT_REPOSITORY || callee.startsWith(`${RUNS_ARTIFACT_REPOSITORY}.`);
+}
+
+/** `f"runs:/{id}/{info.artifact_path}"`, `root + "/" + info.artifact_path`, `mlflow.get_artifact_uri(info.artifact_path)`, `info.artifact_path == "model"`. */
+function usedAsRunPath(node: SyntaxNode, ctx: CheckContext): boolean {
+  const parent = node.parent;
+  if (parent?.type === 'interpolation') return true;
+  if (parent?.type === 'binary_operator' && parent.childForFieldName('operator')?.text === '+') return true;
+  if (parent?.type === 'comparison_operator') return parent.namedChildren.some((c) => c.type === 'string');
+  const call = callOfArgument(node);
+  if (!call) return false;
+  if (PATH_JOINS.has(ctx.importedPath(call.childForFieldName('function')!) ?? '')) return true;
+  const uriCall = getArtifactUriCall(call, ctx);
+  if (uriCall?.path?.value.startIndex === node.startIndex) return true;
+  const reader = artifactReaderArguments(call, ctx);
+  return reader?.path?.value.startIndex === node.startIndex;
+}

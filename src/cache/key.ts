@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RuleDefinition } from '../engine/rule.js';
+import { packageRoot } from '../util/packageRoot.js';
+import { TOOL_VERSION } from '../version.js';
+
+/** Bumped when the layout or the meaning of a cache entry changes. */
+export const CACHE_FORMAT = 1;
+
+/** Everything besides a file's bytes that decides its findings. */
+export interface CacheConfig {
+  rules: readonly RuleDefinition[];
+  sourceVersion: string;
+  targetVersion: string;
+  select?: string[];
+  ignore?: string[];
+  prefilter: boolean;
+}
+
+/**
+ * The key of a cache generation: a result cached under another key is never read. It changes with
+ * - the tool version and CACHE_FORMAT;
+ * - the rule set: the code and full definition of every rule in effect (data as JSON, custom
+ *   `visit` functions by their source text);
+ * - the code that analyses: every compiled source file of the package (engine, semantic model,
+ *   parser glue, rules, ...), the MLflow API index in data/, the WASM grammar and the versions of
+ *   the tree-sitter packages, so a rebuilt engine never serves results of the old one;
+ * - the configuration: source/target version, --select/--ignore, the prefilter switch.
+ * The parser backend is not part of it: both backends must give identical findings (test/rules.test.ts).
+ */
+export function cacheKey(config: CacheConfig): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({
+    format: CACHE_FORMAT,
+    tool: TOOL_VERSION,
+    rules: rulesFingerprint(config.rules),
+    code: codeFingerprint(),
+    config: [config.sourceVersion, config.targetVersion, config.select ?? [], config.ignore ?? [], config.prefilter],
+  }));
+  return hash.digest('hex').slice(0, 24);
+}
+
+export function rulesFingerprint(rules: readonly RuleDefinition[]): string {
+  const hash = createHash('sha256');
+  for (const rule of rules) {
+    hash.update(JSON.stringify(rule, (_key, value: unknown) => (typeof value === 'function' ? `fn:${value.toString()}` : value)));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+let codeHash: string | undefined;
+
+/** A hash of the package's own code and data (memoised: it cannot change during a run). */
+export function codeFingerprint(): string {
+  if (codeHash) return codeHash;
+  const hash = createHash('sha256');
+  // This module lives in <base>/src/cache/: <base> is dist/ for the built CLI, the checkout for tests.
+  const base = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const root = packageRoot();
+  const files = [
+    ...codeFiles(join(base, 'src')),
+    ...codeFiles(join(base, 'rules')),
+    ...listFiles(join(root, 'data')),
+    ...listFiles(join(root, 'grammars')),
+  ];
+  for (const file of files) {
+    hash.update(file.slice(base.length));
+    hash.update(readFileSync(file));
+  }
+  hash.update(parserPackageVersions());
+  codeHash = hash.digest('hex');
+  return codeHash;
+}
+
+function codeFiles(dir: string): string[] {
+  return listFiles(dir, true).filter((f) => /\.(js|ts|mjs)$/.test(f) && !f.endsWith('.d.ts'));
+}
+
+function listFiles(dir: string, recursive = false): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true, recursive });
+  } catch {
+    return [];
+  }
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name)).sort();
+}
+
+function parserPackageVersions(): string {
+  const require = createRequire(import.meta.url);
+  return ['tree-sitter', 'tree-sitter-python', 'web-tree-sitter'].map((name) => {
+    try {
+      return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
+    } catch {
+      return `${name}@-`;
+    }
+  }).join(',');
+}

@@ -1,0 +1,162 @@
+import type { SyntaxNode } from '../../parser/types.js';
+import type { MlflowApi } from '../../semantic/apiIndex.js';
+import { returnsModelInfo } from '../../semantic/mlflowTypes.js';
+import type { Scope } from '../../semantic/scope.js';
+import type { CheckContext } from '../context.js';
+import { boundArgument, sourceParams, targetParams, type BoundArgument } from './binding.js';
+import { exactString, literalPieces } from './stringValue.js';
+
+/**
+ * What several model rules share: which calls log a model, under which name, in which scope, and
+ * whether a run is open around them. Facts come from the API index (signatures of both versions).
+ */
+
+export const SPARK_LOG_MODEL = 'mlflow.spark.log_model';
+export const START_RUN = 'mlflow.tracking.fluent.start_run';
+
+const namedModelCache = new WeakMap<MlflowApi, Map<string, boolean>>();
+
+/**
+ * Does the (canonical) function log a model whose name MLflow 3 takes as `name=`? Every flavor's
+ * `log_model` and `mlflow.shap.log_explainer`: the source signature has `artifact_path` and the
+ * target one `name`. Not `mlflow.spark.log_model` (no `name` at 3.4), nor removed flavors.
+ */
+export function logsNamedModel(api: MlflowApi, canonical: string): boolean {
+  let cache = namedModelCache.get(api);
+  if (!cache) namedModelCache.set(api, (cache = new Map()));
+  let result = cache.get(canonical);
+  if (result === undefined) cache.set(canonical, (result = computeLogsNamedModel(api, canonical)));
+  return result;
+}
+
+function computeLogsNamedModel(api: MlflowApi, canonical: string): boolean {
+  if (!returnsModelInfo(canonical)) return false;
+  if (!sourceParams(api, canonical)?.some((p) => p.name === 'artifact_path')) return false;
+  const target = targetParams(api, canonical);
+  return !!target?.some((p) => p.name === 'name');
+}
+
+/** The argument naming the logged model: `artifact_path` (keyword or position of the source signature), else `name=`. */
+export function modelNameArgument(call: SyntaxNode, canonical: string, api: MlflowApi): BoundArgument | undefined {
+  return boundArgument(call, sourceParams(api, canonical), 'artifact_path') ?? boundArgument(call, undefined, 'name');
+}
+
+/** The code a scope runs itself: its body without nested functions, classes and lambdas. */
+export function scopeBody(scope: Scope): SyntaxNode {
+  return scope.kind === 'function' ? scope.node.childForFieldName('body') ?? scope.node : scope.node;
+}
+
+const NESTED_SCOPES = new Set(['function_definition', 'class_definition', 'lambda', 'decorated_definition']);
+const callsCache = new WeakMap<Scope, SyntaxNode[]>();
+
+/** Calls made directly by a scope's own code, in source order (comprehensions included). */
+export function callsInScope(scope: Scope): SyntaxNode[] {
+  let calls = callsCache.get(scope);
+  if (calls) return calls;
+  calls = [];
+  const stack = [scopeBody(scope)];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'call') calls.push(n);
+    for (let i = n.namedChildCount - 1; i >= 0; i--) {
+      const child = n.namedChildren[i]!;
+      if (!NESTED_SCOPES.has(child.type)) stack.push(child);
+    }
+  }
+  calls.sort((a, b) => a.startIndex - b.startIndex);
+  callsCache.set(scope, calls);
+  return calls;
+}
+
+/** A model logged in a scope: the call, its literal name (when known), and whether it is a Spark model. */
+export interface LoggedModel {
+  call: SyntaxNode;
+  name?: string;
+  spark: boolean;
+}
+
+const loggedCache = new WeakMap<Scope, LoggedModel[]>();
+
+/** The `log_model` calls of the context's scope (`ctx.scope`). */
+export function loggedModels(ctx: CheckContext): LoggedModel[] {
+  let models = loggedCache.get(ctx.scope);
+  if (models) return models;
+  models = [];
+  for (const call of callsInScope(ctx.scope)) {
+    const callee = ctx.calleeName(call);
+    if (!callee) continue;
+    const spark = callee === SPARK_LOG_MODEL;
+    if (!spark && !logsNamedModel(ctx.api, callee)) continue;
+    const arg = modelNameArgument(call, callee, ctx.api);
+    models.push({ call, name: arg ? exactString(arg.value, ctx) : undefined, spark });
+  }
+  loggedCache.set(ctx.scope, models);
+  return models;
+}
+
+/**
+ * Is `path` (run-relative, e.g. `model` or `model/MLmodel`) under a model that this scope logs
+ * with a non-Spark flavor (and no Spark model of that name)? Spark models still live in the run.
+ */
+export function isLoggedModelPath(path: string | undefined, ctx: CheckContext): boolean {
+  const head = path?.replace(/^\/+/, '').split('/')[0];
+  if (!head) return false;
+  const models = loggedModels(ctx).filter((m) => m.name === head);
+  return models.length > 0 && models.every((m) => !m.spark);
+}
+
+/** The name a scope logs a Spark model under. */
+export function isSparkModelPath(path: string | undefined, ctx: CheckContext): boolean {
+  const head = path?.replace(/^\/+/, '').split('/')[0];
+  return !!head && loggedModels(ctx).some((m) => m.spark && m.name === head);
+}
+
+/** `with mlflow.start_run(...)` (any alias) around the node, within its scope's own code. */
+export function insideStartRun(node: SyntaxNode, ctx: CheckContext): boolean {
+  const stop = scopeBody(ctx.scope);
+  for (let n = node.parent; n && n !== stop && !(n.startIndex === stop.startIndex && n.type === stop.type); n = n.parent) {
+    if (n.type === 'with_statement' && withStartsRun(n, ctx)) return true;
+    if (NESTED_SCOPES.has(n.type)) return false;
+  }
+  return false;
+}
+
+function withStartsRun(statement: SyntaxNode, ctx: CheckContext): boolean {
+  const clause = statement.namedChildren.find((c) => c.type === 'with_clause');
+  for (const item of clause?.namedChildren ?? []) {
+    if (item.type !== 'with_item') continue;
+    let value = item.childForFieldName('value');
+    if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
+    if (value?.type === 'call' && ctx.calleeName(value) === START_RUN) return true;
+  }
+  return false;
+}
+
+/** A call of `mlflow.start_run` outside a `with` (whose run ends with the block) before `index` in the scope: a run may be open. */
+export function startsRunBefore(index: number, ctx: CheckContext): boolean {
+  return callsInScope(ctx.scope).some((c) => c.startIndex < index && !isWithItem(c) && ctx.calleeName(c) === START_RUN);
+}
+
+function isWithItem(call: SyntaxNode): boolean {
+  const parent = call.parent?.type === 'as_pattern' ? call.parent.parent : call.parent;
+  return parent?.type === 'with_item';
+}
+
+/** Functions that load a logged model from a URI (their `model_uri` parameter). */
+const MODEL_LOADERS = /\.(load_model|load_pyfunc|spark_udf|load_explainer|get_model_info)$/;
+
+/** The `model_uri` argument of a model-loading call (`mlflow.<flavor>.load_model`, `spark_udf`, ...). */
+export function loadedModelUri(call: SyntaxNode, ctx: CheckContext): { callee: string; arg: BoundArgument } | undefined {
+  const callee = ctx.calleeName(call);
+  if (!callee || !MODEL_LOADERS.test(callee)) return undefined;
+  const arg = boundArgument(call, sourceParams(ctx.api, callee), 'model_uri');
+  return arg ? { callee, arg } : undefined;
+}
+
+/** Characters MLflow 3 rejects in a logged model's name (`utils/validation.py`, checked at log time). */
+const FORBIDDEN_NAME_CHARS = /[/:.%"']/;
+
+/** The literal piece of a model name that holds a character MLflow 3 rejects (`"models/rf"`, `f"{x}.pkl"`). */
+export function invalidNamePiece(value: SyntaxNode, ctx: CheckContext): string | undefined {
+  return literalPieces(value, ctx).find((piece) => FORBIDDEN_NAME_CHARS.test(piece));
+}

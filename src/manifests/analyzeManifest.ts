@@ -1,0 +1,30 @@
+import type { AnalyzerOptions } from '../engine/analyze.js';
+import type { FileProblem } from '../engine/types.js';
+import type { SourceFile } from '../source/sourceFile.js';
+import { factsFromScan, type ManifestAnalysis, emptyFacts } from './facts.js';
+import { targetVersionOf } from './options.js';
+import { checkRequirements, type ManifestScan } from './pinChecks.js';
+import { byPosition, FindingSink } from './report.js';
+
+export type Scanner = (file: SourceFile, options: AnalyzerOptions) => ManifestScan | { error: string };
+
+/**
+ * Runs the dependency checks over what a format's scanner found. A file the scanner cannot read
+ * (invalid TOML or YAML) is a `parse` problem, and the run goes on.
+ */
+export function analyzeManifest(file: SourceFile, options: AnalyzerOptions, scanner: Scanner): ManifestAnalysis {
+  let scan: ManifestScan | { error: string };
+  try {
+    scan = scanner(file, options);
+  } catch (err) {
+    const problem: FileProblem = { path: file.path, kind: 'internal', message: `could not read the file: ${(err as Error).message}` };
+    return { findings: [], problems: [problem], usesMlflow: false, parsed: false, syntaxErrors: 0, facts: emptyFacts() };
+  }
+  if ('error' in scan) {
+    return { findings: [], problems: [{ path: file.path, kind: 'parse', message: scan.error }], usesMlflow: false, parsed: false, syntaxErrors: 1, facts: emptyFacts() };
+  }
+  const sink = new FindingSink(options.rules, file.path);
+  checkRequirements(file.text, scan, sink, targetVersionOf(options));
+  const facts = factsFromScan(file.path, scan);
+  return { findings: byPosition(sink.findings), problems: [], usesMlflow: facts.mlflowPins.length > 0 || facts.declared.includes('mlflow'), parsed: true, syntaxErrors: 0, facts };
+}

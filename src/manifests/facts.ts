@@ -1,0 +1,70 @@
+import type { FileAnalysis } from '../engine/analyze.js';
+import type { Finding } from '../engine/types.js';
+import { constraintOf, type ManifestScan } from './pinChecks.js';
+import { lowestAdmitted, pinnedMajor } from './specifier.js';
+
+/**
+ * What the project-level checks (MLF614, MLF906) and source-version detection need to know about
+ * a file, carried on its analysis as plain JSON (the runner, the worker pool and the cache can
+ * keep it as is): the MLflow pins and the names of every package the file declares.
+ */
+export interface ProjectFacts {
+  mlflowPins: PinFact[];
+  /** PEP 503 names of every package this file requires or installs. */
+  declared: string[];
+}
+
+export interface PinFact {
+  path: string;
+  /** `mlflow` or `mlflow-skinny`. */
+  package: string;
+  /** The constraint as written, e.g. `==2.9.2`. */
+  constraint: string;
+  /** Where the constraint is written (UTF-16 indices into the file's text). */
+  start: number;
+  end: number;
+  /** For pins in notebooks (`%pip install`): the cell position, as findings carry it. */
+  cell?: Finding['cell'];
+  /** The lowest release it admits, when readable (`==2.9.2` → 2.9.2, `>=2.8.1` → 2.8.1). */
+  lowest?: string;
+  /** The one MLflow major it admits (`==2.9.2`, `<3`-capped ranges), if any. */
+  major?: number;
+}
+
+/** A manifest's analysis: the usual result plus the facts for the project-level checks. */
+export interface ManifestAnalysis extends FileAnalysis {
+  facts: ProjectFacts;
+}
+
+export function factsOf(analysis: FileAnalysis): ProjectFacts | undefined {
+  return (analysis as Partial<ManifestAnalysis>).facts;
+}
+
+const PINNED = new Set(['mlflow', 'mlflow-skinny']);
+
+export function factsFromScan(path: string, scan: ManifestScan): ProjectFacts {
+  const mlflowPins: PinFact[] = [];
+  for (const req of scan.requirements) {
+    if (!PINNED.has(req.normalized) || !req.specifier) continue;
+    const constraint = constraintOf(req);
+    if (!constraint) continue;
+    mlflowPins.push({
+      path,
+      package: req.normalized,
+      constraint: req.specifier.text,
+      start: req.specifier.start,
+      end: req.specifier.end,
+      lowest: lowestAdmitted(constraint),
+      major: pinnedMajor(constraint),
+    });
+  }
+  return { mlflowPins, declared: [...new Set(scan.requirements.map((r) => r.normalized))] };
+}
+
+export function emptyFacts(): ProjectFacts {
+  return { mlflowPins: [], declared: [] };
+}
+
+export function mergeFacts(a: ProjectFacts, b: ProjectFacts): ProjectFacts {
+  return { mlflowPins: [...a.mlflowPins, ...b.mlflowPins], declared: [...new Set([...a.declared, ...b.declared])] };
+}

@@ -1,0 +1,103 @@
+import { compare } from '@renovatebot/pep440';
+import type { RuleDefinition } from '../engine/rule.js';
+import type { Finding } from '../engine/types.js';
+import { droppedDependencyOf } from './droppedDependencies.js';
+import type { PinFact, ProjectFacts } from './facts.js';
+
+/**
+ * Checks that need the whole repository, run once after every file has been analysed:
+ *
+ * - MLF614 client-server-version-skew: dependency files / install commands that pin different
+ *   MLflow majors; each pin below the highest major is reported.
+ * - MLF906 transitive-deps-dropped: the per-file rule reports every import of a package MLflow
+ *   2.9.2 installed; here the imports of packages that some manifest of the project declares
+ *   itself are withdrawn.
+ *
+ * Inputs are the per-file results: their findings and the `facts` their analysis carried
+ * (`factsOf(analysis)`, from manifests, Dockerfiles, scripts, CI files and notebooks).
+ */
+export interface ProjectFileInput {
+  path: string;
+  findings: readonly Finding[];
+  facts?: ProjectFacts;
+}
+
+export interface ProjectOutcome {
+  /** New findings (MLF614), each with the `path` of the file it belongs to. */
+  added: Finding[];
+  /** Findings of the inputs to drop (MLF906 for packages the project declares), by identity. */
+  removed: Finding[];
+}
+
+export function projectFindings(files: readonly ProjectFileInput[], rules: readonly RuleDefinition[]): ProjectOutcome {
+  return { added: versionSkew(files, rules), removed: declaredDependencies(files) };
+}
+
+/** Applies an outcome to results shaped like the runner's (`{ path, findings }`), in place. */
+export function applyProjectOutcome<T extends { path: string; findings: Finding[] }>(files: T[], outcome: ProjectOutcome): void {
+  const removed = new Set(outcome.removed);
+  for (const file of files) {
+    const added = outcome.added.filter((f) => f.path === file.path);
+    if (!added.length && !file.findings.some((f) => removed.has(f))) continue;
+    file.findings = [...file.findings.filter((f) => !removed.has(f)), ...added].sort((a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  }
+}
+
+export function pinsOf(files: readonly ProjectFileInput[]): PinFact[] {
+  return files.flatMap((f) => f.facts?.mlflowPins ?? []);
+}
+
+function versionSkew(files: readonly ProjectFileInput[], rules: readonly RuleDefinition[]): Finding[] {
+  const rule = rules.find((r) => r.code === 'MLF614');
+  if (!rule) return [];
+  const pins = pinsOf(files).filter((p): p is PinFact & { major: number } => p.major !== undefined);
+  if (!pins.length) return [];
+  const highest = Math.max(...pins.map((p) => p.major));
+  const reference = pins.filter((p) => p.major === highest).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start))[0]!;
+  return pins
+    .filter((p) => p.major < highest)
+    .map((p) => ({
+      code: rule.code,
+      name: rule.name,
+      severity: rule.severity,
+      message: `\`${p.package}${p.constraint}\` installs MLflow ${p.major}.x while \`${reference.path}\` installs ${highest}.x (\`${reference.package}${reference.constraint}\`); MLflow clients and tracking servers of different majors do not work together`,
+      path: p.path,
+      start: p.start,
+      end: p.end,
+      help: 'Upgrade the tracking server and its clients together (an MLflow 3 client\'s `log_model` fails against an MLflow 2 server)',
+      ...(p.cell ? { cell: p.cell } : {}),
+    }));
+}
+
+function declaredDependencies(files: readonly ProjectFileInput[]): Finding[] {
+  const declared = new Set(files.flatMap((f) => f.facts?.declared ?? []));
+  return files.flatMap((f) => f.findings.filter((finding) => {
+    if (finding.code !== 'MLF906') return false;
+    const dep = droppedDependencyOf(finding.message);
+    return !!dep && declared.has(dep.package);
+  }));
+}
+
+export interface DetectedSourceVersion {
+  version: string;
+  /** The file the pin is written in, and the pin itself. */
+  path: string;
+  pin: PinFact;
+}
+
+/**
+ * The MLflow version the project is on, read from its pins: the lowest release any `mlflow` /
+ * `mlflow-skinny` constraint names (`==2.9.2` → 2.9.2; `>=2.8.1,<3` → 2.8.1); undefined when no
+ * constraint names a floor. The lowest, because every part of the project has to be migrated from
+ * where it is. For `--source-version` defaulting.
+ */
+export function detectSourceVersion(pins: readonly PinFact[]): DetectedSourceVersion | undefined {
+  let best: DetectedSourceVersion | undefined;
+  for (const pin of pins) {
+    if (!pin.lowest) continue;
+    if (!best || compare(pin.lowest, best.version) < 0 || (compare(pin.lowest, best.version) === 0 && pin.path < best.path)) {
+      best = { version: pin.lowest, path: pin.path, pin };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,86 @@
+import { analyzeFile, sortFindings, type AnalyzerOptions } from '../engine/analyze.js';
+import type { Finding } from '../engine/types.js';
+import { shellCommands, type ShellCommand } from '../configfiles/shell.js';
+import { emptyFacts, factsFromScan, type ManifestAnalysis, type PinFact } from '../manifests/facts.js';
+import { targetVersionOf } from '../manifests/options.js';
+import { checkRequirements } from '../manifests/pinChecks.js';
+import { installedRequirements } from '../manifests/pipCommand.js';
+import { FindingSink } from '../manifests/report.js';
+import { SourceFile } from '../source/sourceFile.js';
+import { SHELL_CELL_MAGICS } from './magics.js';
+import { mapFinding } from './mapping.js';
+import { cellAt, cellPosition, parseNotebook, rawIndexOf, type ParsedNotebook } from './notebook.js';
+
+/**
+ * Extra checks over the notebook's shell lines (`!mlflow ...`, `%%bash` cells), given as
+ * commands in virtual-module coordinates; set by the configuration-file checks.
+ */
+export type NotebookCommandCheck = (commands: ShellCommand[], source: string, sink: FindingSink, options: AnalyzerOptions) => void;
+const commandChecks: NotebookCommandCheck[] = [];
+
+export function registerNotebookCommandCheck(check: NotebookCommandCheck): void {
+  if (!commandChecks.includes(check)) commandChecks.push(check);
+}
+
+/**
+ * A Jupyter notebook: its code cells analysed as one Python module, plus the dependency pins
+ * of `%pip install` / `!pip install` lines and the commands of shell lines. Every finding
+ * indexes the notebook's JSON text and names its cell.
+ */
+export function analyzeNotebook(file: SourceFile, options: AnalyzerOptions): ManifestAnalysis {
+  const parsed = parseNotebook(file.text);
+  if ('error' in parsed) {
+    return { findings: [], problems: [{ path: file.path, kind: 'parse', message: `not a valid notebook: ${parsed.error}` }], usesMlflow: false, parsed: false, syntaxErrors: 1, facts: emptyFacts() };
+  }
+  if ('skip' in parsed) return { findings: [], problems: [], usesMlflow: false, parsed: false, syntaxErrors: 0, facts: emptyFacts() };
+  const nb = parsed.notebook;
+
+  const python = analyzeFile(SourceFile.fromText(file.path, nb.virtual), options);
+  const findings = python.findings.map((f) => mapFinding(f, nb, file.text));
+
+  // The shell side: commands of `%pip`, `!cmd` and shell cell magics, in virtual coordinates.
+  const original = nb.original;
+  const commands = magicCommands(nb, original);
+  const sink = new FindingSink(options.rules, file.path);
+  const scan = { requirements: commands.flatMap(installedRequirements), pythonFloors: [] };
+  checkRequirements(original, scan, sink, targetVersionOf(options));
+  for (const check of commandChecks) check(commands, original, sink, options);
+  findings.push(...sink.findings.map((f) => mapFinding(f, nb, file.text, { allowMagic: true })));
+
+  const facts = factsFromScan(file.path, scan);
+  facts.mlflowPins = facts.mlflowPins.map((p) => mapPin(p, nb));
+  return {
+    findings: sortFindings(findings),
+    problems: python.problems,
+    usesMlflow: python.usesMlflow,
+    parsed: python.parsed,
+    syntaxErrors: python.syntaxErrors,
+    facts,
+  };
+}
+
+function magicCommands(nb: ParsedNotebook, original: string): ShellCommand[] {
+  const out: ShellCommand[] = [];
+  for (const cell of nb.cells) {
+    for (const m of cell.magics) {
+      const start = cell.virtualStart + m.start;
+      const end = cell.virtualStart + m.end;
+      if (m.kind === 'cell-body' && SHELL_CELL_MAGICS.has(m.magic ?? '')) out.push(...shellCommands(original, start, end));
+      else if (m.kind === 'line-magic' || m.kind === 'shell') {
+        // `%pip install x`, `!pip install x`, `!!ls`, `files = !ls`: the command follows the sigils.
+        const sigil = /^[^!%]*[!%]+/.exec(original.slice(start, end));
+        if (sigil) out.push(...shellCommands(original, start + sigil[0].length, end));
+      }
+    }
+  }
+  return out;
+}
+
+function mapPin(pin: PinFact, nb: ParsedNotebook): PinFact {
+  const cell = cellAt(nb, pin.start)!;
+  const os = pin.start - cell.virtualStart;
+  const oe = pin.end - cell.virtualStart;
+  return { ...pin, start: rawIndexOf(cell, os, 'start'), end: oe > os ? rawIndexOf(cell, oe, 'end') : rawIndexOf(cell, os, 'start'), cell: { index: cell.index, ...cellPosition(cell, os) } };
+}
+
+export type { Finding };

@@ -1,0 +1,13 @@
+import type { FileKind } from '../runner/fileKinds.js';
+import { bytesMention } from '../manifests/paths.js';
+import { analyzeNotebook } from './analyzeNotebook.js';
+
+/** Jupyter notebooks: code cells as one Python module, `%pip` pins, shell lines. */
+export const NOTEBOOK_KIND: FileKind = {
+  name: 'notebook',
+  patterns: ['**/*.ipynb'],
+  matches: (path) => /\.ipynb$/i.test(path),
+  // `%pip install MLflow==2.9.2` counts as much as `import mlflow`.
+  prefilter: (bytes) => bytesMention(bytes, /mlflow/i),
+  analyze: analyzeNotebook,
+};

@@ -1,0 +1,314 @@
+import { availableParallelism } from 'node:os';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
+import { contentHash, type ResultCache } from '../cache/index.js';
+import type { FileProblem, Finding } from '../engine/types.js';
+import type { ParserPreference } from '../parser/index.js';
+import { SourceFile } from '../source/sourceFile.js';
+import { kindOf } from './fileKinds.js';
+import { analyzeBytes, mentionsMlflow, readSourceBytes, type AnalysisSession, type FileResult, type SessionSettings } from './run.js';
+
+/** Files per message to a worker: small enough to balance the tail, large enough to amortise messaging. */
+export const BATCH_SIZE = 8;
+/** Batches a worker holds at once, so it never waits for the main thread between batches. */
+const BATCHES_IN_FLIGHT = 2;
+/** Bytes read but not yet analysed beyond which reading waits for the workers (bounds memory). */
+const MAX_BACKLOG_BYTES = 16 * 1024 * 1024;
+
+/** What a worker needs to build the same session as the main thread: plain, cloneable data. */
+export interface WorkerSettings {
+  parser: ParserPreference;
+  sourceVersion: string;
+  targetVersion: string;
+  select?: string[];
+  ignore?: string[];
+  prefilter: boolean;
+}
+
+export interface WorkItem {
+  /** Position in the discovered files: results are merged back in this order. */
+  index: number;
+  absolute: string;
+  display: string;
+  bytes: Uint8Array;
+}
+
+/** A worker's result for one file: serializable (no SourceFile, no tree). */
+export interface WorkOutcome {
+  index: number;
+  result?: { findings: Finding[]; usesMlflow: boolean; syntaxErrors: number };
+  problem?: FileProblem;
+  /** Sent back only for files with findings: the main thread rebuilds their SourceFile from them. */
+  bytes?: Uint8Array;
+}
+
+export interface WorkRequest {
+  id: number;
+  items: WorkItem[];
+}
+
+export type WorkerMessage =
+  | { type: 'notice'; message: string }
+  | { type: 'done'; id: number; backend: string; outcomes: WorkOutcome[] };
+
+/** The default `--jobs`: one worker per core. */
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/**
+ * The compiled worker script, or undefined when running from TypeScript sources (vitest): a
+ * worker cannot load .ts files, and the in-process path gives the same results.
+ */
+export function workerScript(): URL | undefined {
+  return import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : undefined;
+}
+
+/** Fewer files to parse than this stay in-process: starting workers costs ~100 ms. */
+export function minFilesForPool(jobs: number): number {
+  const override = Number(process.env.MLFLOW_MIGRATE_POOL_MIN_FILES);
+  return Number.isInteger(override) && override >= 0 ? override : 2 * jobs * BATCH_SIZE;
+}
+
+interface Slot {
+  worker: Worker;
+  inFlight: Map<number, WorkItem[]>;
+  alive: boolean;
+}
+
+/**
+ * worker_threads, each with its own parser and rules, fed batches of files on demand. Outcomes
+ * are collected unordered (the caller orders them). A worker that fails hands its files back
+ * through `orphaned`, for the caller to analyse in-process.
+ */
+export class WorkerPool {
+  readonly outcomes: WorkOutcome[] = [];
+  readonly orphaned: WorkItem[] = [];
+  backend: string | undefined;
+  private readonly slots: Slot[] = [];
+  private readonly queue: WorkItem[][] = [];
+  private backlog = 0;
+  private nextId = 0;
+  private closing = false;
+  private wake: (() => void) | undefined;
+  private readonly notices = new Set<string>();
+
+  constructor(script: URL, jobs: number, settings: WorkerSettings, private readonly notice: (message: string) => void) {
+    for (let i = 0; i < jobs; i++) {
+      const worker = new Worker(script, { workerData: settings });
+      const slot: Slot = { worker, inFlight: new Map(), alive: true };
+      worker.on('message', (message: WorkerMessage) => this.receive(slot, message));
+      worker.on('error', (err) => this.lose(slot, err.message));
+      worker.on('exit', (code) => { if (!this.closing) this.lose(slot, `exited with code ${code}`); });
+      this.slots.push(slot);
+    }
+  }
+
+  submit(items: WorkItem[]): void {
+    if (!items.length) return;
+    this.queue.push(items);
+    this.backlog += items.reduce((sum, item) => sum + item.bytes.byteLength, 0);
+    this.pump();
+  }
+
+  /** Resolves once the bytes waiting for a worker fall below `limit`. */
+  async backlogBelow(limit: number): Promise<void> {
+    while (this.backlog >= limit && this.busy()) await this.nextEvent();
+  }
+
+  /** Waits for every submitted file, then stops the workers. */
+  async finish(): Promise<void> {
+    while (this.busy()) await this.nextEvent();
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private busy(): boolean {
+    return this.queue.length > 0 || this.slots.some((s) => s.inFlight.size > 0);
+  }
+
+  private nextEvent(): Promise<void> {
+    return new Promise((resolve) => { this.wake = resolve; });
+  }
+
+  private signal(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      while (slot.alive && slot.inFlight.size < BATCHES_IN_FLIGHT && this.queue.length) {
+        const items = this.queue.shift()!;
+        this.backlog -= items.reduce((sum, item) => sum + item.bytes.byteLength, 0);
+        const id = this.nextId++;
+        slot.inFlight.set(id, items);
+        slot.worker.postMessage({ id, items } satisfies WorkRequest);
+      }
+    }
+    if (this.slots.every((s) => !s.alive)) {
+      // No worker left: everything still queued goes back to the caller.
+      for (const items of this.queue.splice(0)) this.orphaned.push(...items);
+      this.backlog = 0;
+    }
+  }
+
+  private receive(slot: Slot, message: WorkerMessage): void {
+    if (message.type === 'notice') {
+      // Every worker makes the same parser choice: say it once.
+      if (!this.notices.has(message.message)) { this.notices.add(message.message); this.notice(message.message); }
+      return;
+    }
+    slot.inFlight.delete(message.id);
+    this.backend ??= message.backend;
+    this.outcomes.push(...message.outcomes);
+    this.pump();
+    this.signal();
+  }
+
+  private lose(slot: Slot, reason: string): void {
+    if (!slot.alive) return;
+    slot.alive = false;
+    for (const items of slot.inFlight.values()) this.orphaned.push(...items);
+    slot.inFlight.clear();
+    const message = `mlflow-migrate: a worker thread failed (${reason}); analysing its files in the main thread`;
+    if (!this.notices.has(message)) { this.notices.add(message); this.notice(message); }
+    this.pump();
+    this.signal();
+  }
+}
+
+export interface AnalyzeFilesContext {
+  settings: SessionSettings;
+  /** Absent when the session cannot be rebuilt in a worker (rules given as objects, in tests). */
+  workerSettings?: WorkerSettings;
+  jobs: number;
+  cache?: ResultCache;
+  /** The in-process session, created on first use (a fully cached run never loads a parser). */
+  session: () => Promise<AnalysisSession>;
+  notice: (message: string) => void;
+}
+
+export interface AnalyzedFiles {
+  files: FileResult[];
+  problems: FileProblem[];
+  parserBackend: string;
+}
+
+interface DiscoveredFileRef {
+  absolute: string;
+  display: string;
+}
+
+/**
+ * The per-file loop of a check. The main thread reads every file (synchronously: ten times faster
+ * than fs.promises for thousands of small files), drops those that never mention MLflow, serves
+ * cached results, and analyses the rest with `analyzeBytes`: in-process, or in the worker pool
+ * once there are enough of them to pay for starting it. Results come back in discovery order.
+ */
+export async function analyzeFiles(files: readonly DiscoveredFileRef[], context: AnalyzeFilesContext): Promise<AnalyzedFiles> {
+  const { settings, cache } = context;
+  const results: Array<FileResult | undefined> = new Array(files.length);
+  const problems: Array<FileProblem | undefined> = new Array(files.length);
+  const hashes = new Map<number, string>();
+  const script = context.jobs > 1 && context.workerSettings ? workerScript() : undefined;
+  const minPoolFiles = minFilesForPool(context.jobs);
+  let pool: WorkerPool | undefined;
+  let pending: WorkItem[] = [];
+  let backend: string | undefined;
+  const stats = { files: files.length, prefiltered: 0, cached: 0, inProcess: 0, inWorkers: 0 };
+
+  const record = (index: number, outcome: { result?: FileResult; problem?: FileProblem }) => {
+    results[index] = outcome.result;
+    problems[index] = outcome.problem;
+    const hash = hashes.get(index);
+    if (cache && hash && outcome.result && !outcome.problem) {
+      const { usesMlflow, syntaxErrors, findings } = outcome.result;
+      cache.set(hash, { usesMlflow, syntaxErrors, findings });
+    }
+  };
+  const analyzeHere = async (items: WorkItem[]) => {
+    if (!items.length) return;
+    const session = await context.session();
+    backend ??= session.parser.backend;
+    for (const item of items) {
+      stats.inProcess++;
+      record(item.index, analyzeBytes(item.absolute, item.display, item.bytes, session));
+      // Native trees are freed by the garbage collector only on a later turn of the event loop.
+      await yieldToEventLoop();
+    }
+  };
+
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index]!;
+    const read = readSourceBytes(file.absolute, file.display);
+    if ('problem' in read) { problems[index] = read.problem; continue; }
+    const { bytes } = read;
+    // A file whose bytes never mention mlflow cannot hold a finding: no hashing, decoding or parsing.
+    if (settings.prefilter && !mentionsMlflow(bytes)) {
+      results[index] = { path: file.display, absolute: file.absolute, findings: [], usesMlflow: false, syntaxErrors: 0 };
+      stats.prefiltered++;
+      continue;
+    }
+    if (cache) {
+      const hash = contentHash(kindOf(file.display).name, bytes);
+      const cached = cache.get(hash, file.display);
+      if (cached) { results[index] = fromCache(file, cached, bytes); stats.cached++; continue; }
+      hashes.set(index, hash);
+    }
+    const item: WorkItem = { index, absolute: file.absolute, display: file.display, bytes };
+    if (!script) { await analyzeHere([item]); continue; }
+    pending.push(item);
+    if (!pool && pending.length >= minPoolFiles) pool = new WorkerPool(script, context.jobs, context.workerSettings!, context.notice);
+    if (pool) {
+      while (pending.length >= BATCH_SIZE) pool.submit(pending.splice(0, BATCH_SIZE));
+      await pool.backlogBelow(MAX_BACKLOG_BYTES);
+    }
+    // Lets worker replies in, so idle workers get their next batch while reading goes on.
+    if (index % 64 === 63) await yieldToEventLoop();
+  }
+
+  if (pool) {
+    pool.submit(pending);
+    pending = [];
+    await pool.finish();
+    backend ??= pool.backend;
+    stats.inWorkers = pool.outcomes.length;
+    for (const outcome of pool.outcomes) record(outcome.index, fromWorker(files[outcome.index]!, outcome));
+    await analyzeHere(pool.orphaned);
+  } else {
+    await analyzeHere(pending);
+  }
+
+  // Where the files went: for tests and for anyone asking why a run is slow.
+  if (process.env.MLFLOW_MIGRATE_STATS) {
+    process.stderr.write(`mlflow-migrate: stats: ${stats.files} files, ${stats.prefiltered} without mlflow, ${stats.cached} cached, ${stats.inProcess} analysed in-process, ${stats.inWorkers} in ${pool ? context.jobs : 0} workers\n`);
+  }
+  return {
+    files: results.filter((r): r is FileResult => r !== undefined),
+    problems: problems.filter((p): p is FileProblem => p !== undefined),
+    // Nothing was parsed (all cached or no MLflow): report the backend a parse would have used.
+    parserBackend: backend ?? (await context.session()).parser.backend,
+  };
+}
+
+function fromCache(file: DiscoveredFileRef, cached: { findings: Finding[]; usesMlflow: boolean; syntaxErrors: number }, bytes: Uint8Array): FileResult {
+  const result: FileResult = { path: file.display, absolute: file.absolute, ...cached };
+  if (cached.findings.length) result.source = sourceFrom(file.display, bytes);
+  return result;
+}
+
+function fromWorker(file: DiscoveredFileRef, outcome: WorkOutcome): { result?: FileResult; problem?: FileProblem } {
+  if (!outcome.result) return { problem: outcome.problem };
+  const result: FileResult = { path: file.display, absolute: file.absolute, ...outcome.result };
+  if (outcome.result.findings.length) result.source = sourceFrom(file.display, outcome.bytes!);
+  return { result, problem: outcome.problem };
+}
+
+/** Code frames and fixes need the decoded file; it decoded before, so it decodes again. */
+function sourceFrom(display: string, bytes: Uint8Array): SourceFile {
+  const source = SourceFile.fromBytes(display, bytes);
+  if ('error' in source) throw new Error(`mlflow-migrate: internal error: ${display} no longer decodes: ${source.error}`);
+  return source;
+}

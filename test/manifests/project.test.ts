@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { factsOf } from '../../src/manifests/facts.js';
+import { applyProjectOutcome, detectSourceVersion, pinsOf, projectFindings, type ProjectFileInput } from '../../src/manifests/project.js';
+import { analyze, options } from './helpers.js';
+
+async function project(files: Record<string, string>): Promise<ProjectFileInput[]> {
+  const out: ProjectFileInput[] = [];
+  for (const [path, text] of Object.entries(files)) {
+    const analysis = await analyze(path, text);
+    out.push({ path, findings: analysis.findings, facts: factsOf(analysis) });
+  }
+  return out;
+}
+
+describe('project-level checks', () => {
+  it('reports pins of a lower MLflow major than another place of the repository installs (MLF614)', async () => {
+    const files = await project({
+      'docker/server.Dockerfile': 'FROM python:3.11\nRUN pip install mlflow==3.4.0 psycopg2-binary\n',
+      'requirements.txt': 'mlflow==2.9.2\n',
+      'requirements-dev.in': 'mlflow>=2.8.1\n',
+    });
+    const { rules } = await options();
+    const { added, removed } = projectFindings(files, rules);
+    expect(removed).toEqual([]);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ code: 'MLF614', name: 'client-server-version-skew', severity: 'warning', path: 'requirements.txt', start: 6, end: 13 });
+    expect(added[0]!.message).toBe('`mlflow==2.9.2` installs MLflow 2.x while `docker/server.Dockerfile` installs 3.x (`mlflow==3.4.0`); MLflow clients and tracking servers of different majors do not work together');
+  });
+
+  it('is silent when every pin is on one major, or MLF614 is not selected', async () => {
+    const files = await project({ 'requirements.txt': 'mlflow==2.9.2\n', 'environment.yml': 'dependencies:\n  - pip:\n    - mlflow~=2.9\n' });
+    expect(projectFindings(files, (await options()).rules).added).toEqual([]);
+    const skew = await project({ 'a/requirements.txt': 'mlflow==3.4.0\n', 'b/requirements.txt': 'mlflow==2.9.2\n' });
+    expect(projectFindings(skew, (await options({ select: ['MLF9'] })).rules).added).toEqual([]);
+  });
+
+  it('withdraws MLF906 for packages a manifest of the project declares', async () => {
+    const files = await project({
+      'app/tz.py': 'import mlflow\nimport pytz\nimport jinja2\n',
+      'requirements.txt': 'mlflow==2.9.2\nPyTZ>=2023.3\n',
+    });
+    expect(files[0]!.findings.map((f) => f.code)).toEqual(['MLF906', 'MLF906']);
+    const outcome = projectFindings(files, (await options()).rules);
+    expect(outcome.removed).toEqual([files[0]!.findings[0]]);
+    const results = files.map((f) => ({ path: f.path, findings: [...f.findings] }));
+    applyProjectOutcome(results, outcome);
+    expect(results[0]!.findings.map((f) => f.message)).toEqual(['`jinja2` was installed as a requirement of MLflow 2.9.2 (`jinja2`); MLflow 3 no longer requires it']);
+  });
+});
+
+describe('source version detection', () => {
+  it('takes the lowest release the project pins, and the file it comes from', async () => {
+    const files = await project({
+      'docker/server.Dockerfile': 'RUN pip install mlflow==3.4.0\n',
+      'requirements.txt': 'mlflow==2.9.2\n',
+      'pyproject.toml': '[project]\ndependencies = ["mlflow>=2.8.1,<3"]\n',
+    });
+    expect(detectSourceVersion(pinsOf(files))).toMatchObject({ version: '2.8.1', path: 'pyproject.toml' });
+    const one = await project({ 'requirements.txt': 'mlflow-skinny==2.9.2\n' });
+    expect(detectSourceVersion(pinsOf(one))).toMatchObject({ version: '2.9.2', path: 'requirements.txt' });
+  });
+
+  it('is undefined when no constraint names a floor', async () => {
+    const files = await project({ 'requirements.txt': 'mlflow<3\nmlflow\n' });
+    expect(detectSourceVersion(pinsOf(files))).toBeUndefined();
+  });
+});

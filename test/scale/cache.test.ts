@@ -1,0 +1,183 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../../rules/index.js';
+import { cacheKey, cacheRoot, contentHash, ResultCache, type CacheConfig } from '../../src/cache/index.js';
+import type { Finding } from '../../src/engine/types.js';
+import { runCheck } from '../../src/runner/run.js';
+
+const made: string[] = [];
+const tempDir = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `mlflow-migrate-${name}-`));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => { for (const dir of made) rmSync(dir, { recursive: true, force: true }); });
+
+const FINDING: Finding = { code: 'MLF104', name: 'evaluate-custom-metrics', severity: 'error', message: 'm', path: 'a/b.py', start: 3, end: 9, help: 'h' };
+const BASE: CacheConfig = { rules: ALL_RULES, sourceVersion: '2.9.2', targetVersion: '3.4.0', prefilter: true };
+
+describe('cache location', () => {
+  it('is .mlflow-migrate-cache in the working directory by default', () => {
+    expect(cacheRoot('/repo', {})).toBe('/repo/.mlflow-migrate-cache');
+  });
+
+  it('is $XDG_CACHE_HOME/mlflow-migrate when that is set, and ignores a relative value', () => {
+    expect(cacheRoot('/repo', { XDG_CACHE_HOME: '/ci/cache' })).toBe('/ci/cache/mlflow-migrate');
+    expect(cacheRoot('/repo', { XDG_CACHE_HOME: 'cache' })).toBe('/repo/.mlflow-migrate-cache');
+  });
+});
+
+describe('cache key', () => {
+  it('changes with the configuration', () => {
+    const key = cacheKey(BASE);
+    expect(cacheKey({ ...BASE })).toBe(key);
+    expect(cacheKey({ ...BASE, prefilter: false })).not.toBe(key);
+    expect(cacheKey({ ...BASE, targetVersion: '3.0.0' })).not.toBe(key);
+    expect(cacheKey({ ...BASE, sourceVersion: '2.10.0' })).not.toBe(key);
+    expect(cacheKey({ ...BASE, select: ['MLF1'] })).not.toBe(key);
+    expect(cacheKey({ ...BASE, ignore: ['MLF104'] })).not.toBe(key);
+  });
+
+  it('changes when a rule definition changes, custom visit functions included', () => {
+    const key = cacheKey(BASE);
+    const [first, ...rest] = ALL_RULES;
+    expect(cacheKey({ ...BASE, rules: [{ ...first!, triggers: [...first!.triggers, 'x'] }, ...rest] })).not.toBe(key);
+    expect(cacheKey({ ...BASE, rules: rest })).not.toBe(key);
+    const custom = (visit: () => void) => cacheKey({ ...BASE, rules: [{ ...first!, checks: [{ kind: 'custom', nodeTypes: ['call'], visit }] }] });
+    expect(custom(() => { /* one behaviour */ })).not.toBe(custom(() => { void 'another behaviour'; }));
+  });
+});
+
+describe('ResultCache', () => {
+  const warnings: string[] = [];
+  const warn = (m: string) => warnings.push(m);
+  beforeEach(() => { warnings.length = 0; });
+
+  it('stores results by content and restores the path of the file asking', () => {
+    const root = tempDir('cache');
+    const hash = contentHash('python', Buffer.from('import mlflow\n'));
+    const cache = ResultCache.open(root, 'k1', warn);
+    expect(cache.get(hash, 'x.py')).toBeUndefined();
+    cache.set(hash, { usesMlflow: true, syntaxErrors: 0, findings: [FINDING] });
+    cache.save();
+
+    const reopened = ResultCache.open(root, 'k1', warn);
+    expect(reopened.get(hash, 'elsewhere/copy.py')).toEqual({ usesMlflow: true, syntaxErrors: 0, findings: [{ ...FINDING, path: 'elsewhere/copy.py' }] });
+    expect(ResultCache.open(root, 'k2', warn).get(hash, 'x.py')).toBeUndefined();
+    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe('*\n');
+    expect(warnings).toEqual([]);
+  });
+
+  it('keys by kind and bytes, not by name or time', () => {
+    const bytes = Buffer.from('import mlflow\n');
+    expect(contentHash('python', bytes)).toBe(contentHash('python', Buffer.from('import mlflow\n')));
+    expect(contentHash('python', bytes)).not.toBe(contentHash('notebook', bytes));
+    expect(contentHash('python', bytes)).not.toBe(contentHash('python', Buffer.from('import mlflow \n')));
+  });
+
+  it('writes nothing when nothing was added', () => {
+    const root = tempDir('cache-empty');
+    ResultCache.open(root, 'k', warn).save();
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('warns once about a corrupt index, ignores it, and replaces it on save', () => {
+    const root = tempDir('cache-corrupt');
+    const dir = join(root, 'v1-k');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'results.json'), '{"format": 1, "entries": {"abc": [1, 0, [');
+    const cache = ResultCache.open(root, 'k', warn);
+    expect(cache.get('abc', 'x.py')).toBeUndefined();
+    cache.set('def', { usesMlflow: false, syntaxErrors: 0, findings: [] });
+    cache.save();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/corrupt/);
+    expect(ResultCache.open(root, 'k', warn).get('def', 'y.py')).toEqual({ usesMlflow: false, syntaxErrors: 0, findings: [] });
+  });
+
+  it('warns once when the cache directory is unusable, and goes on', () => {
+    const parent = tempDir('cache-unusable');
+    const root = join(parent, 'not-a-directory');
+    writeFileSync(root, 'a file where the cache directory should be');
+    const cache = ResultCache.open(root, 'k', warn);
+    cache.set('abc', { usesMlflow: true, syntaxErrors: 0, findings: [] });
+    cache.save();
+    cache.save();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/cannot read the cache .*ENOTDIR/);
+  });
+
+  it('warns once when the index cannot be written, and goes on', () => {
+    const root = tempDir('cache-unwritable');
+    // The temporary file the save writes is taken by a directory.
+    mkdirSync(join(root, 'v1-k', `results.json.${process.pid}.tmp`), { recursive: true });
+    const cache = ResultCache.open(root, 'k', warn);
+    cache.set('abc', { usesMlflow: true, syntaxErrors: 0, findings: [] });
+    cache.save();
+    cache.save();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/cannot write the cache .*EISDIR/);
+  });
+});
+
+describe('check with the cache', () => {
+  let project: string;
+  let cacheHome: string;
+  const savedXdg = process.env.XDG_CACHE_HOME;
+  beforeEach(() => {
+    project = tempDir('cache-project');
+    cacheHome = tempDir('cache-home');
+    process.env.XDG_CACHE_HOME = cacheHome;
+    writeFileSync(join(project, 'train.py'), 'import mlflow\nmlflow.evaluate(m, d, custom_metrics=[rmse])\n');
+    writeFileSync(join(project, 'plain.py'), 'print("no tracking here")\n');
+  });
+  afterEach(() => {
+    if (savedXdg === undefined) delete process.env.XDG_CACHE_HOME;
+    else process.env.XDG_CACHE_HOME = savedXdg;
+  });
+  const check = (cache: boolean, notice?: (m: string) => void) => runCheck({ paths: ['.'], cwd: project, parser: 'native', select: ['MLF104'], cache, jobs: 1, notice });
+  const indexFile = () => {
+    const root = join(cacheHome, 'mlflow-migrate');
+    const generation = readdirSync(root).find((n) => n.startsWith('v'))!;
+    return join(root, generation, 'results.json');
+  };
+
+  it('serves a warm run from the cache: a planted entry is what the check reports', async () => {
+    const cold = await check(true);
+    expect(cold.findings.map((f) => f.code)).toEqual(['MLF104']);
+    // Only files that mention mlflow are worth an entry.
+    const index = JSON.parse(readFileSync(indexFile(), 'utf8')) as { entries: Record<string, [number, number, Finding[]]> };
+    expect(Object.keys(index.entries)).toHaveLength(1);
+    const [hash, entry] = Object.entries(index.entries)[0]!;
+    entry[2][0]!.message = 'planted in the cache';
+    writeFileSync(indexFile(), JSON.stringify({ format: 1, entries: { [hash]: entry } }));
+
+    const warm = await check(true);
+    expect(warm.findings.map((f) => [f.path, f.message])).toEqual([['train.py', 'planted in the cache']]);
+    expect(warm.files.find((f) => f.path === 'train.py')!.source?.text).toContain('custom_metrics');
+  });
+
+  it('never serves the result of other bytes: an edited file is analysed again', async () => {
+    await check(true);
+    writeFileSync(join(project, 'train.py'), 'import mlflow\n\nmlflow.evaluate(m, d, custom_metrics=[rmse])\n');
+    const after = await check(true);
+    const train = after.files.find((f) => f.path === 'train.py')!;
+    expect(train.findings.map((f) => train.source!.positionOf(f.start).line)).toEqual([3]);
+  });
+
+  it('is neither read nor written unless asked for (fix analyses without it)', async () => {
+    await check(false);
+    expect(existsSync(join(cacheHome, 'mlflow-migrate'))).toBe(false);
+  });
+
+  it('survives a corrupt index with one warning and the right findings', async () => {
+    await check(true);
+    writeFileSync(indexFile(), 'not json');
+    const notices: string[] = [];
+    const result = await check(true, (m) => notices.push(m));
+    expect(result.findings.map((f) => f.code)).toEqual(['MLF104']);
+    expect(notices.filter((n) => /corrupt/.test(n))).toHaveLength(1);
+  });
+});

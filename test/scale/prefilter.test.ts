@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../../rules/index.js';
+import { rulesForText } from '../../src/engine/analyze.js';
+import type { PythonParser } from '../../src/parser/index.js';
+import { analyzeBytes, mentionsMlflow, sessionSettings, type AnalysisSession } from '../../src/runner/run.js';
+import { parserFor } from '../helpers/analyze.js';
+
+/** A session whose parser counts the parses it does. */
+async function countingSession(prefilter = true): Promise<{ session: AnalysisSession; parses: () => number }> {
+  // A fixed selection: a rule added to the catalogue later must not change what these tests mean.
+  const select = ['MLF101', 'MLF104', 'MLF106', 'MLF201'];
+  const real = await parserFor('native');
+  let parses = 0;
+  const parser: PythonParser = { backend: real.backend, parse: (text) => { parses++; return real.parse(text); } };
+  return { session: { parser, ...sessionSettings({ paths: [], cwd: '.', prefilter, select }) }, parses: () => parses };
+}
+
+const analyze = (session: AnalysisSession, text: string | Uint8Array) =>
+  analyzeBytes('/x/a.py', 'a.py', typeof text === 'string' ? Buffer.from(text) : text, session);
+
+describe('byte prefilter', () => {
+  it('needs the bytes "mlflow"', () => {
+    expect(mentionsMlflow(Buffer.from('import mlflow'))).toBe(true);
+    expect(mentionsMlflow(Buffer.from('import MLflow_utils  # MLFLOW'))).toBe(false);
+    expect(mentionsMlflow(Buffer.from('x = 1\n').subarray(2))).toBe(false);
+  });
+
+  it('skips decoding and parsing a file that never mentions mlflow, even an undecodable one', async () => {
+    const { session, parses } = await countingSession();
+    const binary = Uint8Array.from([0xff, 0xfe, 0x00, 0x01, 0x80, 0x81]);
+    expect(analyze(session, binary)).toEqual({ result: { path: 'a.py', absolute: '/x/a.py', findings: [], usesMlflow: false, syntaxErrors: 0 } });
+    expect(analyze(session, 'import pandas\npandas.evaluate(custom_metrics=[1])\n').result?.findings).toEqual([]);
+    expect(parses()).toBe(0);
+  });
+
+  it('is off with --no-prefilter: every file is decoded and parsed', async () => {
+    const { session, parses } = await countingSession(false);
+    analyze(session, 'import pandas\n');
+    expect(parses()).toBe(1);
+    expect(analyze(session, Uint8Array.from([0x00, 0xff, 0x00])).problem?.kind).toBe('decode');
+  });
+});
+
+describe('trigger-word prefilter', () => {
+  it('keeps only rules whose trigger words occur in the text', () => {
+    const text = 'import mlflow\nmlflow.evaluate(m, d, custom_metrics=[rmse])\n';
+    const codes = rulesForText(text, ALL_RULES).map((r) => r.code);
+    expect(codes).toContain('MLF104');
+    expect(codes).not.toContain('MLF101');
+    expect(rulesForText(text, ALL_RULES, false)).toHaveLength(ALL_RULES.length);
+  });
+
+  it('does not parse a file that mentions mlflow but none of whose rules can fire', async () => {
+    const { session, parses } = await countingSession();
+    const quiet = 'import mlflow  # tracked elsewhere\n';
+    expect(rulesForText(quiet, session.rules)).toEqual([]);
+    expect(analyze(session, quiet).result).toMatchObject({ findings: [], usesMlflow: true });
+    expect(parses()).toBe(0);
+    expect(analyze(session, 'import mlflow\nmlflow.evaluate(m, d, custom_metrics=[rmse])\n').result?.findings.map((f) => f.code)).toEqual(['MLF104']);
+    expect(parses()).toBe(1);
+  });
+});
