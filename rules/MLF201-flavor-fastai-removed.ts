@@ -11,7 +11,7 @@ export default defineRule({
   triggers: ['fastai'],
   docs: {
     summary: 'The `mlflow.fastai` flavor was removed in MLflow 3.0.',
-    whatItDoes: 'Checks for every use of `mlflow.fastai`: `import mlflow.fastai`, `from mlflow.fastai import ...`, `from mlflow import fastai`, attribute chains such as `mlflow.fastai.autolog()`, and mock targets such as `mock.patch("mlflow.fastai.log_model")`.',
+    whatItDoes: 'Checks for every use of `mlflow.fastai`: `import mlflow.fastai`, `from mlflow.fastai import ...`, `from mlflow import fastai`, attribute chains such as `mlflow.fastai.autolog()`, mock targets such as `mock.patch("mlflow.fastai.log_model")`, and `importlib.import_module("mlflow.fastai")`. Compatibility shims (`try: import mlflow.fastai` / `except ImportError:`) and uses of what they imported stay silent; a use through a plain `import mlflow` is reported even when that import is guarded.',
     why: 'Deprecated in 2.21 and removed in 3.0 (PR #15255): the import fails. Models saved with the fastai flavor can no longer be loaded by `mlflow.pyfunc.load_model` either, because their loader module is gone.',
     example: 'import mlflow.fastai\nmlflow.fastai.log_model(learner, "model")',
     useInstead: 'Wrap the learner in a custom `mlflow.pyfunc.PythonModel` and log it with `mlflow.pyfunc.log_model`, or keep this project on `mlflow<3`.',

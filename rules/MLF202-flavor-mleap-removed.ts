@@ -11,7 +11,7 @@ export default defineRule({
   triggers: ['mleap'],
   docs: {
     summary: 'The `mlflow.mleap` flavor was removed in MLflow 3.0.',
-    whatItDoes: 'Checks for every use of `mlflow.mleap` (`log_model`, `save_model`, `add_to_model`, `MLeapSerializationException`): imports, attribute chains and mock targets.',
+    whatItDoes: 'Checks for every use of `mlflow.mleap` (`log_model`, `save_model`, `add_to_model`, `MLeapSerializationException`): imports, attribute chains, mock targets and `importlib.import_module("mlflow.mleap")`. Compatibility shims (`try: import mlflow.mleap` / `except ImportError:`) and uses of what they imported stay silent.',
     why: 'Deprecated in 2.6 and removed in 3.0 (PR #15259): the import fails.',
     example: 'from mlflow import mleap\nmleap.log_model(spark_model=model, sample_input=df, artifact_path="model")',
     useInstead: 'Log Spark models with `mlflow.spark.log_model`, or export to ONNX with `mlflow.onnx`.',

@@ -3,6 +3,7 @@ import type { CheckContext } from '../src/engine/context.js';
 import { defineRule } from '../src/engine/rule.js';
 import { boundArgument, sourceParams } from '../src/engine/checks/binding.js';
 import { removeArgumentEdit } from '../src/engine/syntax.js';
+import { CLASS } from '../src/semantic/mlflowTypes.js';
 import { DOCS } from './shared.js';
 
 /** The 2.9 class; `mlflow.tensorflow.MLflowCallback` is how most code spells it. */
@@ -18,7 +19,7 @@ export default defineRule({
   triggers: ['MLflowCallback'],
   docs: {
     summary: '`mlflow.tensorflow.MLflowCallback(run, ...)` lost its `run` argument (2.11) and became `MlflowCallback` (2.12.1).',
-    whatItDoes: 'Checks calls of `mlflow.tensorflow.MLflowCallback` (every import path and alias) that pass `run` (by keyword, or as the first positional argument), and imports or chains of `mlflow.tensorflow.callback.MLflowCallback`, which no longer exists (the alias lives on as `mlflow.tensorflow.MLflowCallback` only).',
+    whatItDoes: 'Checks calls of `mlflow.tensorflow.MLflowCallback` (every import path and alias) that pass `run` (by keyword, or as the first positional argument when it is a run: from `mlflow.start_run()`, `mlflow.active_run()`, `MlflowClient().get_run(...)`, or annotated), and imports or chains of `mlflow.tensorflow.callback.MLflowCallback`, which no longer exists (the alias lives on as `mlflow.tensorflow.MLflowCallback` only).',
     why: 'PR #11094 removed `run` in 2.11: the callback logs to the active run. A keyword `run=` raises `TypeError`; a positional run object silently binds to `log_every_epoch` (truthy) and later positions shift. PR #11563 renamed the class `MlflowCallback` in 2.12.1, keeping `MLflowCallback` as an alias in `mlflow.tensorflow` but not in `mlflow.tensorflow.callback`.',
     example: 'from mlflow.tensorflow.callback import MLflowCallback\nwith mlflow.start_run() as run:\n    model.fit(x, y, callbacks=[MLflowCallback(run, log_every_n_steps=10)])',
     useInstead: 'from mlflow.tensorflow import MLflowCallback\nwith mlflow.start_run():\n    model.fit(x, y, callbacks=[MLflowCallback(log_every_n_steps=10)])',
@@ -41,7 +42,9 @@ function visit(call: SyntaxNode, ctx: CheckContext): void {
   const callee = ctx.calleeName(call);
   if (callee !== CALLBACK) return;
   const run = boundArgument(call, sourceParams(ctx.api, callee), 'run');
-  if (!run) return;
+  // A first positional argument is a run only when it is typed as one: in 3.x code that position
+  // is `log_every_epoch` (`MLflowCallback(True, 10)`), which must stay silent.
+  if (!run || (!run.keyword && !ctx.isInstanceOf(run.value, CLASS.Run))) return;
   ctx.report({
     node: run.keyword?.childForFieldName('name') ?? run.value,
     message: run.keyword

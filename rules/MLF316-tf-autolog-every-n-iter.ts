@@ -38,7 +38,8 @@ function visit(call: SyntaxNode, ctx: CheckContext): void {
     if (key.name === 'every_n_iter') ctx.report({ node: key.node, message: `\`every_n_iter\` was removed from \`${written}\` in MLflow 3.0`, help: 'Remove it, or pass `log_every_epoch=False, log_every_n_steps=N` (N counts batches now)' });
   }
   const arg = boundArgument(call, sourceParams(ctx.api, callee), 'every_n_iter');
-  if (!arg) return;
+  // `autolog(True)` is 3.x code passing `log_models`: a count is never a boolean.
+  if (!arg || (!arg.keyword && (arg.value.type === 'true' || arg.value.type === 'false'))) return;
   const lone = !arg.keyword && positionalArguments(call).length === 1;
   const target = arg.keyword ?? arg.value;
   const everyEpoch = arg.value.type === 'integer' && arg.value.text === '1';

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../src/parser/types.js';
 import type { CheckContext } from '../src/engine/context.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, type MovedSymbolCheck } from '../src/engine/rule.js';
+import { visitDelegated } from '../src/engine/checks/delegate.js';
 import type { Edit } from '../src/engine/types.js';
 import type { Scope } from '../src/semantic/scope.js';
 import { DOCS } from './shared.js';
@@ -19,15 +20,26 @@ export default defineRule({
   triggers: ['get_last_active_trace'],
   docs: {
     summary: '`mlflow.get_last_active_trace()` was removed in MLflow 3.0.',
-    whatItDoes: 'Checks for uses of `mlflow.get_last_active_trace` (also imported by name from `mlflow` or `mlflow.tracing.fluent`).',
+    whatItDoes: 'Checks for uses of `mlflow.get_last_active_trace` (also imported by name from `mlflow` or `mlflow.tracing.fluent`, and as a `mock.patch` target).',
     why: 'MLflow 3.0 keeps only the id of the last active trace: `mlflow.get_last_active_trace_id()`. The old function is gone, so the call raises `AttributeError` (the import, `ImportError`).',
     example: 'trace = mlflow.get_last_active_trace()',
     useInstead: 'trace = mlflow.get_trace(mlflow.get_last_active_trace_id())',
     fixSafety: 'Safe: both forms return the last trace of this process, or None when there is none. Arguments (`thread_local=`) move to `get_last_active_trace_id`. An imported name is rewritten with its import only when every use of it is a call; a bare reference (`callback = mlflow.get_last_active_trace`) has no fix.',
     references: [DOCS.breakingChanges],
   },
-  checks: [{ kind: 'custom', nodeTypes: ['attribute', 'import_from_statement'], visit }],
+  checks: [
+    { kind: 'custom', nodeTypes: ['attribute', 'import_from_statement'], visit },
+    // `mock.patch("mlflow.get_last_active_trace")`: patching a missing attribute fails too.
+    { kind: 'custom', nodeTypes: ['string'], visit: (node, ctx) => visitDelegated(PATCH_TARGETS, node, ctx, {}) },
+  ],
 });
+
+const PATCH_TARGETS: MovedSymbolCheck = {
+  kind: 'moved-symbol',
+  symbols: REMOVED.map((from) => ({ from })),
+  message,
+  help: 'Patch `mlflow.get_last_active_trace_id` (and `mlflow.get_trace`) instead',
+};
 
 function visit(node: SyntaxNode, ctx: CheckContext): void {
   if (node.type === 'import_from_statement') importedName(node, ctx);

@@ -1,5 +1,4 @@
 import { defineRule } from '../src/engine/rule.js';
-import { DOCS } from './shared.js';
 
 /** Each deprecated dataclass → the alternative its `@deprecated` decorator names. */
 const REPLACEMENTS: Record<string, string> = {

@@ -34,6 +34,9 @@ const EXPECTED: Record<string, string[]> = {
   'registry/service.py': [
     '51:MLF501', // client.transition_model_version_stage(...)
   ],
+  'requirements.txt': [
+    '1:MLF901', // mlflow==2.9.2
+  ],
   'serving/mleap_export.py': [
     '4:MLF202', // from mlflow import mleap (its use on line 10 is covered by the import)
     '14:MLF202', // mlflow.mleap.save_model(...)

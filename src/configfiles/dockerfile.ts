@@ -1,4 +1,5 @@
 import { parseJsonWithRanges, type JsonNode } from '../notebooks/jsonScan.js';
+import { unwrapShell } from './commandSites.js';
 import { shellCommands, type ShellCommand, type ShellWord } from './shell.js';
 
 /** One Dockerfile instruction, continuation lines included. */
@@ -69,7 +70,7 @@ export function instructionCommands(df: Dockerfile, ins: DockerInstruction): She
     try {
       const node = parseJsonWithRanges(args.trimEnd().slice(lead));
       const words = jsonArgv(node, ins.argsStart + lead);
-      if (words) return [{ words }];
+      if (words) return unwrapShell(words);
     } catch {
       // Not JSON: Docker runs it with the shell.
     }

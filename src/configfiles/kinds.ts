@@ -1,18 +1,20 @@
-import type { AnalyzerOptions } from '../engine/analyze.js';
 import type { FileKind } from '../runner/fileKinds.js';
-import type { SourceFile } from '../source/sourceFile.js';
-import { analyzeManifest } from '../manifests/analyzeManifest.js';
-import type { ManifestAnalysis } from '../manifests/facts.js';
-import { scanDockerfilePins } from '../manifests/formats/dockerfilePins.js';
-import { installedRequirements, requirementsInShell } from '../manifests/pipCommand.js';
+import { dockerPythonFloors } from '../manifests/formats/dockerfilePins.js';
 import { baseName, bytesMention } from '../manifests/paths.js';
 import { parseYaml } from '../manifests/yaml.js';
+import { analyzeConfig, type ConfigReader } from './analyzeConfig.js';
+import { checkBasicAuthIni, isBasicAuthIni } from './basicAuthIni.js';
 import { yamlCommands } from './commandSites.js';
+import { instructionCommands, parseDockerfile } from './dockerfile.js';
+import { checkGatewayConfig, mayBeGatewayConfig } from './gateway.js';
+import { makefileCommands, procfileCommands } from './recipes.js';
+import { shellCommands } from './shell.js';
 
-const mentionsMlflow = (bytes: Uint8Array) => bytesMention(bytes, /mlflow/i);
+/** Files whose findings need `mlflow` (commands, pins) or an `MLFLOW_` variable. */
+const mentionsMlflow = (bytes: Uint8Array) => bytesMention(bytes, /mlflow|GUNICORN_CMD_ARGS/i);
 
-function commandFileKind(name: string, patterns: string[], matches: (path: string) => boolean, analyze: (file: SourceFile, options: AnalyzerOptions) => ManifestAnalysis, prefilter = mentionsMlflow): FileKind {
-  return { name, patterns, matches, prefilter, analyze };
+function configKind(name: string, patterns: string[], matches: (path: string) => boolean, read: ConfigReader, prefilter = mentionsMlflow): FileKind {
+  return { name, patterns, matches, prefilter, analyze: (file, options) => analyzeConfig(file, options, read) };
 }
 
 export function isDockerfile(path: string): boolean {
@@ -21,18 +23,41 @@ export function isDockerfile(path: string): boolean {
   return /^(?:Dockerfile|Containerfile)(?:\..+)?$/i.test(base) || /\.(?:dockerfile|containerfile)$/i.test(base);
 }
 
-export const DOCKERFILE_KIND = commandFileKind(
+export const DOCKERFILE_KIND = configKind(
   'dockerfile',
   ['**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*'],
   isDockerfile,
-  (file, options) => analyzeManifest(file, options, (f) => scanDockerfilePins(f.text)),
+  (file) => {
+    const df = parseDockerfile(file.text);
+    const commands = df.instructions.filter((i) => ['RUN', 'CMD', 'ENTRYPOINT'].includes(i.keyword)).flatMap((i) => instructionCommands(df, i));
+    return { commands, envSyntax: 'dockerfile', scan: { requirements: [], pythonFloors: dockerPythonFloors(file.text, df) } };
+  },
 );
 
-export const SHELL_KIND = commandFileKind(
-  'shell',
-  ['**/*.sh', '**/*.bash'],
-  (p) => /\.(?:sh|bash)$/i.test(p),
-  (file, options) => analyzeManifest(file, options, (f) => ({ requirements: requirementsInShell(f.text), pythonFloors: [] })),
+export const SHELL_KIND = configKind('shell', ['**/*.sh', '**/*.bash'], (p) => /\.(?:sh|bash)$/i.test(p), (file) => ({ commands: shellCommands(file.text), envSyntax: 'shell' }));
+
+export const MAKEFILE_KIND = configKind(
+  'makefile',
+  ['**/Makefile', '**/makefile', '**/GNUmakefile', '**/*.mk'],
+  (p) => /^(?:Makefile|makefile|GNUmakefile)$/.test(baseName(p)) || /\.mk$/.test(p),
+  (file) => ({ commands: makefileCommands(file.text), envSyntax: 'make' }),
+);
+
+export const PROCFILE_KIND = configKind('procfile', ['**/Procfile', '**/Procfile.*'], (p) => /^Procfile(?:\..+)?$/.test(baseName(p)), (file) => ({ commands: procfileCommands(file.text), envSyntax: 'shell' }));
+
+export const DOTENV_KIND = configKind(
+  'dotenv',
+  ['**/.env', '**/.env.*', '**/*.env'],
+  (p) => /^\.env(?:\..+)?$/.test(baseName(p)) || /\.env$/.test(baseName(p)),
+  () => ({ commands: [], envSyntax: 'dotenv' }),
+);
+
+export const BASIC_AUTH_INI_KIND = configKind(
+  'basic-auth-ini',
+  ['**/*.ini'],
+  (p) => /\.ini$/i.test(p),
+  (file) => (isBasicAuthIni(file.text) ? { commands: [], extra: (sink) => checkBasicAuthIni(file.text, sink) } : { skip: true }),
+  (bytes) => bytesMention(bytes, /admin_password/),
 );
 
 export function isCiWorkflow(path: string): boolean {
@@ -40,15 +65,35 @@ export function isCiWorkflow(path: string): boolean {
   return /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(norm) || /(?:^|\/)\.gitlab-ci\.ya?ml$/i.test(norm);
 }
 
-export const CI_KIND = commandFileKind(
+/** YAML holding commands, environment variables or a gateway configuration. */
+const readYaml = (reportInvalid: boolean): ConfigReader => (file) => {
+  const parsed = parseYaml(file.text);
+  // Templated YAML (Helm charts) is not YAML until rendered: only files that must be valid say so.
+  if ('error' in parsed) return reportInvalid ? parsed : { skip: true };
+  return {
+    commands: yamlCommands(parsed, file.text),
+    envSyntax: 'yaml',
+    extra: mayBeGatewayConfig(file.text) ? (sink) => checkGatewayConfig(parsed, file.text, sink) : undefined,
+  };
+};
+
+export const CI_KIND = configKind(
   'ci-workflow',
   ['**/.github/workflows/*.yml', '**/.github/workflows/*.yaml', '**/.gitlab-ci.yml', '**/.gitlab-ci.yaml'],
   isCiWorkflow,
-  (file, options) => analyzeManifest(file, options, (f) => {
-    const parsed = parseYaml(f.text);
-    if ('error' in parsed) return parsed;
-    return { requirements: yamlCommands(parsed, f.text).flatMap(installedRequirements), pythonFloors: [] };
-  }),
+  readYaml(true),
 );
 
-export const CONFIG_KINDS: FileKind[] = [DOCKERFILE_KIND, CI_KIND, SHELL_KIND];
+export const MLPROJECT_KIND = configKind('mlproject', ['**/MLproject'], (p) => baseName(p) === 'MLproject', readYaml(true));
+
+/** Any other YAML: docker-compose, Kubernetes manifests, gateway configurations (found by content). */
+export const YAML_KIND = configKind(
+  'yaml',
+  ['**/*.yml', '**/*.yaml'],
+  (p) => /\.ya?ml$/i.test(p),
+  readYaml(false),
+  (bytes) => bytesMention(bytes, /mlflow|GUNICORN_CMD_ARGS|route_type|^routes\s*:/im),
+);
+
+/** Most specific first: CI files before the generic YAML kind (conda files are matched earlier, in MANIFEST_KINDS). */
+export const CONFIG_KINDS: FileKind[] = [DOCKERFILE_KIND, CI_KIND, MLPROJECT_KIND, SHELL_KIND, MAKEFILE_KIND, PROCFILE_KIND, DOTENV_KIND, BASIC_AUTH_INI_KIND, YAML_KIND];

@@ -46,7 +46,7 @@ export const PIPFILE_KIND = manifestKind('pipfile', ['**/Pipfile'], (p) => baseN
 export const CONDA_KIND = manifestKind(
   'conda-environment',
   ['**/environment*.yml', '**/environment*.yaml', '**/conda*.yml', '**/conda*.yaml'],
-  (p) => /^(?:environment|conda)[^/]*\.ya?ml$/i.test(baseName(p)),
+  (p) => /^(?:environment|conda)[^/]*\.ya?ml$/i.test(baseName(p)) && !/(?:^|\/)\.github\/workflows\//.test(p.replace(/\\/g, '/')),
   // A file named like a conda environment that is something else is not ours to judge.
   (file) => (isCondaEnv(file.text) ? scanCondaEnv(file.text) : { requirements: [], pythonFloors: [] }),
 );

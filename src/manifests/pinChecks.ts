@@ -1,4 +1,4 @@
-import type { Edit, Finding } from '../engine/types.js';
+import type { Edit } from '../engine/types.js';
 import type { FindingSink } from './report.js';
 import type { Dialect, Requirement, TextSpan } from './requirement.js';
 import { admits, floorAbove, parseConstraint, pythonBelow, requiredPython, retargetEdits, type Constraint } from './specifier.js';
@@ -185,4 +185,3 @@ function reportPythonFloor(floor: PythonFloor, sink: FindingSink, target: string
   });
 }
 
-export type { Finding };

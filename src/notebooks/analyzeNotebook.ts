@@ -1,5 +1,6 @@
 import { analyzeFile, sortFindings, type AnalyzerOptions } from '../engine/analyze.js';
-import type { Finding } from '../engine/types.js';
+import { checkCommandsAndEnv } from '../configfiles/commandChecks.js';
+import { envOccurrences } from '../configfiles/envScan.js';
 import { shellCommands, type ShellCommand } from '../configfiles/shell.js';
 import { emptyFacts, factsFromScan, type ManifestAnalysis, type PinFact } from '../manifests/facts.js';
 import { targetVersionOf } from '../manifests/options.js';
@@ -10,17 +11,6 @@ import { SourceFile } from '../source/sourceFile.js';
 import { SHELL_CELL_MAGICS } from './magics.js';
 import { mapFinding } from './mapping.js';
 import { cellAt, cellPosition, parseNotebook, rawIndexOf, type ParsedNotebook } from './notebook.js';
-
-/**
- * Extra checks over the notebook's shell lines (`!mlflow ...`, `%%bash` cells), given as
- * commands in virtual-module coordinates; set by the configuration-file checks.
- */
-export type NotebookCommandCheck = (commands: ShellCommand[], source: string, sink: FindingSink, options: AnalyzerOptions) => void;
-const commandChecks: NotebookCommandCheck[] = [];
-
-export function registerNotebookCommandCheck(check: NotebookCommandCheck): void {
-  if (!commandChecks.includes(check)) commandChecks.push(check);
-}
 
 /**
  * A Jupyter notebook: its code cells analysed as one Python module, plus the dependency pins
@@ -44,7 +34,9 @@ export function analyzeNotebook(file: SourceFile, options: AnalyzerOptions): Man
   const sink = new FindingSink(options.rules, file.path);
   const scan = { requirements: commands.flatMap(installedRequirements), pythonFloors: [] };
   checkRequirements(original, scan, sink, targetVersionOf(options));
-  for (const check of commandChecks) check(commands, original, sink, options);
+  // `!mlflow deployments start-server`: the variables the notebook names make the rewrite safe or not;
+  // the variables themselves are Python strings, which the Python rules judge.
+  checkCommandsAndEnv(commands, envOccurrences(original, 'shell'), sink, { envFindings: false });
   findings.push(...sink.findings.map((f) => mapFinding(f, nb, file.text, { allowMagic: true })));
 
   const facts = factsFromScan(file.path, scan);
@@ -83,4 +75,3 @@ function mapPin(pin: PinFact, nb: ParsedNotebook): PinFact {
   return { ...pin, start: rawIndexOf(cell, os, 'start'), end: oe > os ? rawIndexOf(cell, oe, 'end') : rawIndexOf(cell, os, 'start'), cell: { index: cell.index, ...cellPosition(cell, os) } };
 }
 
-export type { Finding };

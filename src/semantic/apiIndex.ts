@@ -74,32 +74,51 @@ export class ApiVersion {
   }
 
   private resolveUncached(dotted: string, depth: number): ApiSymbol {
-    if (this.isModule(dotted)) return { kind: 'module', canonical: dotted };
     const dot = dotted.lastIndexOf('.');
-    if (dot < 0 || depth > 30) return { kind: 'unknown', canonical: dotted };
+    if (dot < 0 || depth > 30) return { kind: this.isModule(dotted) ? 'module' : 'unknown', canonical: dotted };
     const last = dotted.slice(dot + 1);
     const parent = this.resolveUncached(dotted.slice(0, dot), depth + 1);
+    if (parent.kind === 'module') return this.resolveMember(parent.canonical, last, depth);
+    // A name a package binds (`from .autolog import autolog`) shadows its submodule of the same name.
+    if (this.isModule(dotted)) return { kind: 'module', canonical: dotted };
     const here = `${parent.canonical}.${last}`;
-    if (parent.kind === 'module') {
-      const m = this.modules[parent.canonical]!;
-      if (m.f && last in m.f) return { kind: 'function', canonical: here };
-      if (m.c && last in m.c) return { kind: 'class', canonical: here };
-      if (m.i && last in m.i) return this.resolveUncached(m.i[last]!, depth + 1);
-      if (m.a && last in m.a) return this.resolveUncached(`${parent.canonical}.${m.a[last]}`, depth + 1);
-      if (m.l && last in m.l) return this.resolveUncached(m.l[last]!, depth + 1);
-      if (this.isModule(here)) return { kind: 'module', canonical: here };
-      for (const star of m.s ?? []) {
-        const viaStar = this.resolveUncached(`${star}.${last}`, depth + 1);
-        if (viaStar.kind !== 'unknown') return viaStar;
-      }
-      return { kind: 'unknown', canonical: here };
-    }
     if (parent.kind === 'class') {
       const cls = this.classInfo(parent.canonical);
       if (cls?.m && last in cls.m) return { kind: 'method', canonical: here };
       if (cls?.p?.includes(last) || cls?.fl?.includes(last)) return { kind: 'property', canonical: here };
     }
     return { kind: 'unknown', canonical: here };
+  }
+
+  /** `module.name`: a definition, an import / alias / lazy attribute to follow, a submodule, or a star re-export. */
+  private resolveMember(module: string, last: string, depth: number): ApiSymbol {
+    const here = `${module}.${last}`;
+    const m = this.modules[module]!;
+    if (m.f && last in m.f) return { kind: 'function', canonical: here };
+    if (m.c && last in m.c) return { kind: 'class', canonical: here };
+    if (m.i && last in m.i) return this.followTarget(m.i[last]!, depth);
+    if (m.a && last in m.a) return this.followTarget(`${module}.${m.a[last]}`, depth);
+    if (m.l && last in m.l) return this.followTarget(m.l[last]!, depth);
+    if (this.isModule(here)) return { kind: 'module', canonical: here };
+    for (const star of m.s ?? []) {
+      if (!this.isModule(star)) continue;
+      const viaStar = this.resolveMember(star, last, depth + 1);
+      if (viaStar.kind !== 'unknown') return viaStar;
+    }
+    return { kind: 'unknown', canonical: here };
+  }
+
+  /**
+   * An import's source (`mlflow.langchain.autolog.autolog`) names a module then a member: resolve
+   * the module part as a module, even where the package rebinds that name to something else.
+   */
+  private followTarget(target: string, depth: number): ApiSymbol {
+    if (depth > 30) return { kind: 'unknown', canonical: target };
+    if (this.isModule(target)) return { kind: 'module', canonical: target };
+    const dot = target.lastIndexOf('.');
+    const module = target.slice(0, dot);
+    if (dot > 0 && this.isModule(module)) return this.resolveMember(module, target.slice(dot + 1), depth + 1);
+    return this.resolveUncached(target, depth + 1);
   }
 
   private classInfo(canonical: string): CompactClass | undefined {

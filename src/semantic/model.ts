@@ -31,6 +31,7 @@ export class SemanticModel {
   private readonly inProgress = new Set<string>();
   private readonly starBindings = new Map<string, Binding>();
   private readonly starOfBinding = new WeakMap<Binding, StarImport>();
+  private readonly mergedBindings = new WeakMap<Scope, Map<string, Binding[]>>();
   private readonly canonicalTypeTables: { returns: Map<string, string>; attributes: Map<string, string> };
 
   constructor(readonly moduleScope: Scope, readonly api: MlflowApi) {
@@ -71,9 +72,16 @@ export class SemanticModel {
   /** The scope's bindings of a name, with MLflow star imports that export it, in order of effect. */
   private bindingsOf(name: string, scope: Scope): Binding[] {
     const own = scope.bindings.get(name) ?? [];
-    const stars = scope.starImports.length ? this.starBindingsFor(name, scope) : [];
-    if (!stars.length) return own;
-    return [...own, ...stars].sort((a, b) => a.effectiveFrom - b.effectiveFrom);
+    if (!scope.starImports.length) return own;
+    let merged = this.mergedBindings.get(scope);
+    if (!merged) this.mergedBindings.set(scope, (merged = new Map()));
+    let list = merged.get(name);
+    if (!list) {
+      const stars = this.starBindingsFor(name, scope);
+      list = stars.length ? [...own, ...stars].sort((a, b) => a.effectiveFrom - b.effectiveFrom) : own;
+      merged.set(name, list);
+    }
+    return list;
   }
 
   /** `from mlflow.models import *` binds `evaluate`: a synthetic import binding for each name it exports. */

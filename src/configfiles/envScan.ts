@@ -1,0 +1,59 @@
+import { WATCHED_NAMES } from './envVars.js';
+
+/** Where a watched environment variable is named in a text file. */
+export interface EnvOccurrence {
+  name: string;
+  start: number;
+  end: number;
+  /** The whole line (with its line break), when that line only sets this variable: what a removal deletes. */
+  definitionLine?: { start: number; end: number };
+}
+
+export type EnvSyntax = 'shell' | 'dotenv' | 'dockerfile' | 'yaml' | 'make' | 'ini';
+
+const NAME = /(?<![A-Za-z0-9_])(MLFLOW_[A-Z0-9_]+|GUNICORN_CMD_ARGS)(?![A-Za-z0-9_])/g;
+
+/** Every mention of a watched variable outside comment lines. */
+export function envOccurrences(text: string, syntax: EnvSyntax): EnvOccurrence[] {
+  const out: EnvOccurrence[] = [];
+  for (const m of text.matchAll(NAME)) {
+    const name = m[1]!;
+    if (!WATCHED_NAMES.has(name)) continue;
+    const start = m.index!;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    if (/^\s*[#;]/.test(line) && !(syntax === 'make' && line.startsWith('\t'))) continue;
+    const occurrence: EnvOccurrence = { name, start, end: start + name.length };
+    if (definesOnly(line, name, syntax, text, lineStart, lineEnd)) occurrence.definitionLine = { start: lineStart, end: Math.min(lineEnd + 1, text.length) };
+    out.push(occurrence);
+  }
+  return out;
+}
+
+function definesOnly(line: string, name: string, syntax: EnvSyntax, text: string, lineStart: number, lineEnd: number): boolean {
+  // A line continued from or onto another is part of a longer statement.
+  if (/\\\s*$/.test(line) || /\\\r?\n$/.test(text.slice(Math.max(0, lineStart - 3), lineStart))) return false;
+  const value = String.raw`(?:"[^"]*"|'[^']*'|[^\s;&|#'"]*)\s*(?:#.*)?$`;
+  switch (syntax) {
+    case 'dotenv':
+    case 'shell':
+      return new RegExp(String.raw`^\s*(?:export\s+)?${name}=${value}`).test(line);
+    case 'make':
+      return new RegExp(String.raw`^(?:export\s+)?${name}\s*[:?+]?=`).test(line);
+    case 'dockerfile':
+      return new RegExp(String.raw`^\s*ENV\s+${name}(?:=${value}|\s+[^=]*$)`, 'i').test(line);
+    case 'yaml': {
+      const entry = new RegExp(String.raw`^(\s*)(?:${name}\s*:\s*\S.*|-\s*["']?${name}=.*)$`).exec(line);
+      if (!entry) return false;
+      // Only a mapping or list with other entries stays valid without this one.
+      const indent = entry[1]!;
+      const neighbours = [text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1), text.slice(lineEnd + 1, (text.indexOf('\n', lineEnd + 1) + 1 || text.length + 1) - 1)];
+      const sameShape = line.trimStart().startsWith('-') ? /^-\s*\S/ : /^[\w"'.-]+\s*:/;
+      return neighbours.some((n) => n.startsWith(indent) && !/^\s/.test(n.slice(indent.length)) && sameShape.test(n.slice(indent.length)));
+    }
+    default:
+      return false;
+  }
+}
