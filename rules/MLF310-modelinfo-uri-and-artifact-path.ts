@@ -2,11 +2,12 @@ import type { SyntaxNode } from '../src/parser/types.js';
 import type { CheckContext } from '../src/engine/context.js';
 import { defineRule } from '../src/engine/rule.js';
 import { CLASS } from '../src/semantic/mlflowTypes.js';
-import { artifactReaderArguments, callOfArgument, getArtifactUriCall, isSparkModelInfo } from '../src/engine/checks/modelLocation.js';
+import { artifactReaderArguments, callOfArgument, getArtifactUriCall, isRunArtifactRoot, isSparkModelInfo } from '../src/engine/checks/modelLocation.js';
+import { stringParts } from '../src/engine/checks/stringValue.js';
 import { DOCS } from './shared.js';
 
 /** String methods that take a URI apart. */
-const PARSING_METHODS = new Set(['split', 'rsplit', 'partition', 'rpartition', 'replace', 'removeprefix', 'lstrip', 'strip', 'startswith', 'endswith']);
+const PARSING_METHODS = new Set(['split', 'rsplit', 'partition', 'rpartition', 'replace', 'removeprefix', 'lstrip', 'startswith', 'endswith']);
 const RUNS_ARTIFACT_REPOSITORY = 'mlflow.store.artifact.runs_artifact_repo.RunsArtifactRepository';
 const URI_PARSERS = new Set(['urllib.parse.urlparse', 'urllib.parse.urlsplit']);
 const PATH_JOINS = new Set(['os.path.join', 'posixpath.join']);
@@ -21,7 +22,7 @@ export default defineRule({
   triggers: ['model_uri', 'artifact_path'],
   docs: {
     summary: '`ModelInfo.model_uri` is `models:/<model_id>` and `ModelInfo.artifact_path` a full URI in MLflow 3.0; code that takes them apart as run paths breaks.',
-    whatItDoes: 'Checks `ModelInfo` objects (from any flavor\'s `log_model`, `mlflow.models.get_model_info`, ...) for `model_uri` being parsed (`.split("/")`, `.replace("runs:/", "")`, slicing, `urlparse`, `RunsArtifactRepository`) and for `artifact_path` used as a run-relative path (in an f-string or `+`, `os.path.join`, `mlflow.get_artifact_uri(...)`, the artifact download/list APIs, or compared with a string).',
+    whatItDoes: 'Checks `ModelInfo` objects (from any flavor\'s `log_model`, `mlflow.models.get_model_info`, ...) for `model_uri` being parsed (`.split("/")`, `.replace("runs:/", "")`, slicing, `urlparse`, `RunsArtifactRepository`) and for `artifact_path` used as a run-relative path (joined with `/` in an f-string or by `+`, `os.path.join`, `mlflow.get_artifact_uri(...)`, the artifact download/list APIs, or compared with a string).',
     why: 'In MLflow 2, `model_uri` was `runs:/<run_id>/<artifact_path>` and `artifact_path` the run-relative name (`"model"`). MLflow 3 logs models as LoggedModels: `model_uri` is `models:/<model_id>` and `artifact_path` is the model\'s full artifact location (`.../models/<model_id>/artifacts`). Splitting the URI yields no run id, and `f"runs:/{info.run_id}/{info.artifact_path}"` is no model URI at all. Not in the breaking-changes page.',
     example: 'info = mlflow.sklearn.log_model(model, "model")\nrun_id = info.model_uri.split("/")[1]\nuri = f"runs:/{info.run_id}/{info.artifact_path}"',
     useInstead: 'info = mlflow.sklearn.log_model(model, name="model")\nrun_id = info.run_id\nuri = info.model_uri',
@@ -66,8 +67,8 @@ function parsesUri(node: SyntaxNode, ctx: CheckContext): boolean {
 /** `f"runs:/{id}/{info.artifact_path}"`, `root + "/" + info.artifact_path`, `mlflow.get_artifact_uri(info.artifact_path)`, `info.artifact_path == "model"`. */
 function usedAsRunPath(node: SyntaxNode, ctx: CheckContext): boolean {
   const parent = node.parent;
-  if (parent?.type === 'interpolation') return true;
-  if (parent?.type === 'binary_operator' && parent.childForFieldName('operator')?.text === '+') return true;
+  if (parent?.type === 'interpolation') return joinedAsPath(parent);
+  if (parent?.type === 'binary_operator' && parent.childForFieldName('operator')?.text === '+') return concatenatedAsPath(node, parent, ctx);
   if (parent?.type === 'comparison_operator') return parent.namedChildren.some((c) => c.type === 'string');
   const call = callOfArgument(node);
   if (!call) return false;
@@ -76,4 +77,25 @@ function usedAsRunPath(node: SyntaxNode, ctx: CheckContext): boolean {
   if (uriCall?.path?.value.startIndex === node.startIndex) return true;
   const reader = artifactReaderArguments(call, ctx);
   return reader?.path?.value.startIndex === node.startIndex;
+}
+
+/** `f"runs:/{id}/{info.artifact_path}"`: a `/` next to the value (a message such as `f"saved to {x}"` is not a path). */
+function joinedAsPath(interpolation: SyntaxNode): boolean {
+  const string = interpolation.parent;
+  if (string?.type !== 'string') return false;
+  const text = string.text;
+  const before = text.slice(0, interpolation.startIndex - string.startIndex);
+  const after = text.slice(interpolation.endIndex - string.startIndex);
+  return before.endsWith('/') || after.startsWith('/');
+}
+
+/** `root + "/" + info.artifact_path`, `run.info.artifact_uri + info.artifact_path`. */
+function concatenatedAsPath(node: SyntaxNode, plus: SyntaxNode, ctx: CheckContext): boolean {
+  const isLeft = plus.childForFieldName('left')?.startIndex === node.startIndex;
+  const other = plus.childForFieldName(isLeft ? 'right' : 'left');
+  if (!other) return false;
+  if (isRunArtifactRoot(other, ctx)) return true;
+  const parts = stringParts(other, ctx);
+  const adjacent = parts?.[isLeft ? 0 : parts.length - 1];
+  return !!adjacent && 'text' in adjacent && (isLeft ? adjacent.text.startsWith('/') : adjacent.text.endsWith('/'));
 }

@@ -30,6 +30,7 @@ export default defineRule({
 function visit(node: SyntaxNode, ctx: CheckContext): void {
   for (const ref of referencesOf(node, ctx)) {
     if (ref.path !== OLD && ctx.canonical(ref.path) !== OLD) continue;
+    if (ref.guarded && ref.form !== 'attribute') continue; // a compatibility shim handles it
     if (ref.form === 'attribute' && ref.viaImportedName && ctx.canonical(ref.viaImportedName) === OLD) continue; // the import is reported
     const edits = renameEdits(ref.form, ref.node, ref.contentStart, ref.contentEnd, ctx.file.text);
     ctx.report({

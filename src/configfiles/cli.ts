@@ -56,8 +56,9 @@ export interface CliCheckInput {
   invocations: MlflowInvocation[];
   /** Raw commands (for programs other than mlflow: gunicorn, waitress-serve). */
   commands: readonly ShellCommand[];
-  /** Environment variables this file sets (or mentions). */
-  envNames: ReadonlySet<string>;
+  /** Environment variables this file sets, and those it sets or reads. */
+  definedNames: ReadonlySet<string>;
+  mentionedNames: ReadonlySet<string>;
 }
 
 /**
@@ -68,7 +69,7 @@ export function checkCli(input: CliCheckInput, sink: FindingSink): void {
   for (const inv of input.invocations) {
     const [first, second] = inv.args;
     if (!first) continue;
-    if (first.value === 'deployments' && second?.value === 'start-server') reportStartServer(inv, first, second, input.envNames, sink);
+    if (first.value === 'deployments' && second?.value === 'start-server') reportStartServer(inv, first, second, input.definedNames, sink);
     else if (first.value === 'recipes') {
       sink.report('MLF204', {
         start: first.start, end: second?.end ?? first.end,
@@ -78,7 +79,7 @@ export function checkCli(input: CliCheckInput, sink: FindingSink): void {
     } else if (first.value === 'server') {
       const app = hasOption(inv, '--app-name');
       const appName = app?.value.includes('=') ? app.value.split('=')[1] : inv.args[inv.args.indexOf(app!) + 1]?.value;
-      if (app && appName === 'basic-auth' && !input.envNames.has('MLFLOW_FLASK_SERVER_SECRET_KEY')) {
+      if (app && appName === 'basic-auth' && !input.mentionedNames.has('MLFLOW_FLASK_SERVER_SECRET_KEY')) {
         sink.report('MLF611', {
           start: app.start, end: app.value.includes('=') ? app.end : inv.args[inv.args.indexOf(app) + 1]!.end,
           message: '`mlflow server --app-name basic-auth` needs `MLFLOW_FLASK_SERVER_SECRET_KEY` since MLflow 2.21 (the server refuses to start without it)',
@@ -103,10 +104,10 @@ export function checkCli(input: CliCheckInput, sink: FindingSink): void {
   }
 }
 
-function reportStartServer(inv: MlflowInvocation, first: ShellWord, second: ShellWord, envNames: ReadonlySet<string>, sink: FindingSink): void {
+function reportStartServer(inv: MlflowInvocation, first: ShellWord, second: ShellWord, definedNames: ReadonlySet<string>, sink: FindingSink): void {
   // `gateway start` reads `MLFLOW_GATEWAY_CONFIG`, not `MLFLOW_DEPLOYMENTS_CONFIG`: without
   // `--config-path`, the rename is faithful only if this file also sets the variable (MLF606).
-  const configured = !!hasOption(inv, '--config-path') || envNames.has('MLFLOW_DEPLOYMENTS_CONFIG');
+  const configured = !!hasOption(inv, '--config-path') || definedNames.has('MLFLOW_DEPLOYMENTS_CONFIG');
   const edits = plain(first) && plain(second) ? [replaceWord(first, 'gateway'), replaceWord(second, 'start')] : undefined;
   sink.report('MLF208', {
     start: first.start, end: second.end,

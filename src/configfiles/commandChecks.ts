@@ -12,7 +12,9 @@ import type { ShellCommand } from './shell.js';
 export function checkCommandsAndEnv(commands: readonly ShellCommand[], env: readonly EnvOccurrence[], sink: FindingSink, options: { envFindings?: boolean } = {}): void {
   const invocations = mlflowInvocations(commands);
   // `VAR=value mlflow ...` prefixes count as set by the file too.
-  const envNames = new Set([...env.map((o) => o.name), ...invocations.flatMap((i) => i.assignments.map((a) => a.value.split('=')[0]!))]);
-  checkCli({ invocations, commands, envNames }, sink);
+  const assigned = invocations.flatMap((i) => i.assignments.map((a) => a.value.split('=')[0]!));
+  const definedNames = new Set([...env.filter((o) => o.defines).map((o) => o.name), ...assigned]);
+  const mentionedNames = new Set([...env.map((o) => o.name), ...assigned]);
+  checkCli({ invocations, commands, definedNames, mentionedNames }, sink);
   if (options.envFindings ?? true) checkEnvOccurrences(env, commandContext(invocations), sink);
 }

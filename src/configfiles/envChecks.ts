@@ -16,7 +16,9 @@ export function checkEnvOccurrences(occurrences: readonly EnvOccurrence[], conte
       if (!context.modelsServe.length) continue; // `MLFLOW_WORKERS` still configures `mlflow server`.
       fixable = !context.trackingServer.length;
     } else if (spec.context === 'start-server') {
-      applicability = context.startServer.length ? 'safe' : 'unsafe';
+      // Safe where this file both sets the variable and starts the server: every use moves together.
+      const setHere = occurrences.some((x) => x.name === o.name && x.defines);
+      applicability = context.startServer.length && setHere ? 'safe' : 'unsafe';
     }
     let edits: Edit[] | undefined;
     if (fixable && spec.renameTo) edits = [{ start: o.start, end: o.end, text: spec.renameTo }];

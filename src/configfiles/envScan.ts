@@ -5,6 +5,8 @@ export interface EnvOccurrence {
   name: string;
   start: number;
   end: number;
+  /** This mention sets the variable (`NAME=...`, `ENV NAME ...`, `NAME:` / `- name: NAME` in YAML), rather than reading it. */
+  defines: boolean;
   /** The whole line (with its line break), when that line only sets this variable: what a removal deletes. */
   definitionLine?: { start: number; end: number };
 }
@@ -25,11 +27,20 @@ export function envOccurrences(text: string, syntax: EnvSyntax): EnvOccurrence[]
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     if (/^\s*[#;]/.test(line) && !(syntax === 'make' && line.startsWith('\t'))) continue;
-    const occurrence: EnvOccurrence = { name, start, end: start + name.length };
+    const occurrence: EnvOccurrence = { name, start, end: start + name.length, defines: defines(line, start - lineStart, name, syntax) };
     if (definesOnly(line, name, syntax, text, lineStart, lineEnd)) occurrence.definitionLine = { start: lineStart, end: Math.min(lineEnd + 1, text.length) };
     out.push(occurrence);
   }
   return out;
+}
+
+function defines(line: string, at: number, name: string, syntax: EnvSyntax): boolean {
+  const before = line.slice(0, at);
+  const after = line.slice(at + name.length);
+  if (/^\s*[:?+]?=/.test(after) && !/\$\{?$/.test(before)) return true;
+  if (syntax === 'dockerfile') return /^\s*(?:ENV|ARG)\s+$/i.test(before) && /^\s+\S/.test(after);
+  if (syntax === 'yaml') return /^\s*["']?\s*:/.test(after) || /\bname\s*:\s*["']?$/.test(before);
+  return false;
 }
 
 function definesOnly(line: string, name: string, syntax: EnvSyntax, text: string, lineStart: number, lineEnd: number): boolean {

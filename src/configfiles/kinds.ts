@@ -26,8 +26,10 @@ export function isDockerfile(path: string): boolean {
 export const DOCKERFILE_KIND = configKind(
   'dockerfile',
   ['**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*'],
-  isDockerfile,
+  // `Dockerfile.dockerignore` comes with the patterns: claimed (never read as Python) and skipped.
+  (p) => isDockerfile(p) || /^(?:Dockerfile|Containerfile)\./i.test(baseName(p)),
   (file) => {
+    if (!isDockerfile(file.path)) return { skip: true };
     const df = parseDockerfile(file.text);
     const commands = df.instructions.filter((i) => ['RUN', 'CMD', 'ENTRYPOINT'].includes(i.keyword)).flatMap((i) => instructionCommands(df, i));
     return { commands, envSyntax: 'dockerfile', scan: { requirements: [], pythonFloors: dockerPythonFloors(file.text, df) } };

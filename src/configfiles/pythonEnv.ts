@@ -19,7 +19,7 @@ export function isEnvironmentName(node: SyntaxNode, ctx: CheckContext): boolean 
   const parent = node.parent;
   if (!parent) return false;
   const isEnviron = (n: SyntaxNode | null | undefined) => !!n && ctx.importedPath(n) === 'os.environ';
-  if (parent.type === 'subscript') return parent.childForFieldName('subscript') === node || parent.namedChildren[1]?.id === node.id ? isEnviron(parent.childForFieldName('value')) : false;
+  if (parent.type === 'subscript') return parent.childForFieldName('subscript')?.id === node.id && isEnviron(parent.childForFieldName('value'));
   if (parent.type === 'comparison_operator') return parent.namedChildren[0]?.id === node.id && isEnviron(parent.namedChildren[1]) && /\bin\b/.test(parent.text);
   if (parent.type === 'argument_list' && parent.namedChildren[0]?.id === node.id) {
     const call = parent.parent;

@@ -1,3 +1,4 @@
+import { copyTree } from '../parser/jsTree.js';
 import type { PythonParser, SyntaxNode, SyntaxTree } from '../parser/types.js';
 import type { MlflowApi } from '../semantic/apiIndex.js';
 import { walkTree } from '../semantic/builder.js';
@@ -82,7 +83,10 @@ export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAna
   const problems: FileProblem[] = [];
   try {
     try {
-      tree = options.parser.parse(file.text);
+      // Rules read nodes many times: copy the tree into JS objects once and free the parser's.
+      const parsed = options.parser.parse(file.text);
+      tree = copyTree(parsed, file.text);
+      parsed.delete?.();
     } catch (err) {
       return { findings: [], problems: [{ path: file.path, kind: 'parse', message: `could not be parsed: ${(err as Error).message}` }], usesMlflow, parsed: false, syntaxErrors: 0 };
     }

@@ -1,6 +1,7 @@
 import type { FileAnalysis } from '../engine/analyze.js';
 import type { Finding } from '../engine/types.js';
 import { constraintOf, type ManifestScan } from './pinChecks.js';
+import type { Dialect } from './requirement.js';
 import { lowestAdmitted, pinnedMajor } from './specifier.js';
 
 /**
@@ -18,8 +19,11 @@ export interface PinFact {
   path: string;
   /** `mlflow` or `mlflow-skinny`. */
   package: string;
-  /** The constraint as written, e.g. `==2.9.2`. */
+  /** The constraint as written, e.g. `==2.9.2`, and its dialect. */
   constraint: string;
+  dialect: Dialect;
+  /** The constraint names one release (`==2.9.2`, conda `=2.9.2`, Poetry `2.9.2`): what gets installed. */
+  exact: boolean;
   /** Where the constraint is written (UTF-16 indices into the file's text). */
   start: number;
   end: number;
@@ -52,6 +56,8 @@ export function factsFromScan(path: string, scan: ManifestScan): ProjectFacts {
       path,
       package: req.normalized,
       constraint: req.specifier.text,
+      dialect: req.dialect,
+      exact: constraint.alternatives.length === 1 && constraint.alternatives[0]!.length === 1 && /^={2,3}[^,]+$/.test(constraint.alternatives[0]![0]!.pep440),
       start: req.specifier.start,
       end: req.specifier.end,
       lowest: lowestAdmitted(constraint),
@@ -67,4 +73,9 @@ export function emptyFacts(): ProjectFacts {
 
 export function mergeFacts(a: ProjectFacts, b: ProjectFacts): ProjectFacts {
   return { mlflowPins: [...a.mlflowPins, ...b.mlflowPins], declared: [...new Set([...a.declared, ...b.declared])] };
+}
+
+/** How a requirement reads in messages: `mlflow==2.9.2`, `mlflow=2.9.2` (conda), `mlflow ^2.9` (Poetry). */
+export function spellRequirement(name: string, constraint: string, dialect: Dialect): string {
+  return `${name}${dialect === 'poetry' ? ' ' : ''}${constraint}`;
 }

@@ -30,11 +30,15 @@ export function isRequirementsFile(path: string): boolean {
   return /^[^.]+\.in$/i.test(base) && !NOT_REQUIREMENTS_IN.test(base);
 }
 
+/**
+ * Discovery collects every `*.in`; the kind claims them all (so `MANIFEST.in` is never read as
+ * Python) and reads only those that are requirement files.
+ */
 export const REQUIREMENTS_KIND = manifestKind(
   'requirements',
   ['**/*requirements*.txt', '**/*constraints*.txt', '**/requirements/*.txt', '**/*.in'],
-  isRequirementsFile,
-  (file) => scanRequirementsTxt(file.text),
+  (p) => isRequirementsFile(p) || /\.in$/i.test(p),
+  (file) => (isRequirementsFile(file.path) ? scanRequirementsTxt(file.text) : { requirements: [], pythonFloors: [] }),
 );
 
 export const PYPROJECT_KIND = manifestKind('pyproject', ['**/pyproject.toml'], (p) => baseName(p) === 'pyproject.toml', (file) => scanPyproject(file.text));

@@ -1,4 +1,5 @@
 import type { Edit } from '../engine/types.js';
+import { spellRequirement } from './facts.js';
 import type { FindingSink } from './report.js';
 import type { Dialect, Requirement, TextSpan } from './requirement.js';
 import { admits, floorAbove, parseConstraint, pythonBelow, requiredPython, retargetEdits, type Constraint } from './specifier.js';
@@ -54,6 +55,9 @@ export function checkRequirements(text: string, scan: ManifestScan, sink: Findin
   }
 }
 
+/** A pin with `--hash` options: its hashes belong to the old version's files. */
+const REGENERATE_HASHES = 'Change the constraint where this file is generated from and regenerate it with new hashes (e.g. `pip-compile --generate-hashes`)';
+
 function compact(spec: string): string {
   return spec.replace(/\s+/g, '');
 }
@@ -87,19 +91,15 @@ function reportPin(req: Requirement, sink: FindingSink, target: string): void {
   if (!constraint || admits(constraint, target)) return;
   // A floor above the target: the project is already past the version we migrate to.
   if (floorAbove(constraint, target)) return;
-  const edits = req.exact && !oldPythonOnly(req) ? retargetEdits(constraint, target, req.dialect) : undefined;
+  const edits = req.exact && !req.hashed && !oldPythonOnly(req) ? retargetEdits(constraint, target, req.dialect) : undefined;
   const fixed = edits && applyTo(spec, edits);
   sink.report('MLF901', {
     start: spec.start,
     end: spec.end,
-    message: `\`${req.name.text}${needsSpace(req) ? ' ' : ''}${spec.text}\` excludes MLflow ${target}, the target version`,
-    help: fixed ? `Change the constraint to \`${fixed}\`` : `Change the version constraint of \`${req.name.text}\` to admit ${target}`,
+    message: `\`${spellRequirement(req.name.text, spec.text, req.dialect)}\` excludes MLflow ${target}, the target version`,
+    help: fixed ? `Change the constraint to \`${fixed}\`` : req.hashed ? REGENERATE_HASHES : `Change the version constraint of \`${req.name.text}\` to admit ${target}`,
     fix: edits ? { applicability: 'safe', edits } : undefined,
   });
-}
-
-function needsSpace(req: Requirement): boolean {
-  return req.dialect !== 'pep440';
 }
 
 function applyTo(spec: TextSpan, edits: Edit[]): string {
@@ -115,8 +115,8 @@ function reportSplit(req: Requirement, main: Requirement, mainFixed: string, sin
     start: spec.start,
     end: spec.end,
     message: `\`${req.name.text}\` is pinned \`${spec.text}\` but \`${main.name.text}\` \`${main.specifier!.text}\`; MLflow 3 requires \`mlflow-skinny\` and \`mlflow-tracing\` of exactly the \`mlflow\` version`,
-    help: `Pin \`${req.name.text}\` like \`${main.name.text}\`${changed ? ' after its upgrade' : ''}: \`${mainFixed}\``,
-    fix: req.exact && main.exact ? { applicability: 'safe', edits: [{ start: spec.start, end: spec.end, text: mainFixed }] } : undefined,
+    help: req.hashed ? REGENERATE_HASHES : `Pin \`${req.name.text}\` like \`${main.name.text}\`${changed ? ' after its upgrade' : ''}: \`${mainFixed}\``,
+    fix: req.exact && main.exact && !req.hashed ? { applicability: 'safe', edits: [{ start: spec.start, end: spec.end, text: mainFixed }] } : undefined,
   });
 }
 

@@ -2,7 +2,7 @@ import { compare } from '@renovatebot/pep440';
 import type { RuleDefinition } from '../engine/rule.js';
 import type { Finding } from '../engine/types.js';
 import { droppedDependencyOf } from './droppedDependencies.js';
-import type { PinFact, ProjectFacts } from './facts.js';
+import { spellRequirement, type PinFact, type ProjectFacts } from './facts.js';
 
 /**
  * Checks that need the whole repository, run once after every file has been analysed:
@@ -60,7 +60,7 @@ function versionSkew(files: readonly ProjectFileInput[], rules: readonly RuleDef
       code: rule.code,
       name: rule.name,
       severity: rule.severity,
-      message: `\`${p.package}${p.constraint}\` installs MLflow ${p.major}.x while \`${reference.path}\` installs ${highest}.x (\`${reference.package}${reference.constraint}\`); MLflow clients and tracking servers of different majors do not work together`,
+      message: `\`${spellRequirement(p.package, p.constraint, p.dialect)}\` installs MLflow ${p.major}.x while \`${reference.path}\` installs ${highest}.x (\`${spellRequirement(reference.package, reference.constraint, reference.dialect)}\`); MLflow clients and tracking servers of different majors do not work together`,
       path: p.path,
       start: p.start,
       end: p.end,
@@ -86,18 +86,21 @@ export interface DetectedSourceVersion {
 }
 
 /**
- * The MLflow version the project is on, read from its pins: the lowest release any `mlflow` /
- * `mlflow-skinny` constraint names (`==2.9.2` → 2.9.2; `>=2.8.1,<3` → 2.8.1); undefined when no
- * constraint names a floor. The lowest, because every part of the project has to be migrated from
- * where it is. For `--source-version` defaulting.
+ * The MLflow version the project is on, read from its pins, for `--source-version` defaulting.
+ * What gets installed speaks first: exact `mlflow` pins (`==2.9.2`, conda `=2.9.2`), then exact
+ * `mlflow-skinny` pins, then constraints bounded to one major (`~=2.9`, `>=2.8,<3`), then open
+ * floors (`>=2.8.1`). Within the first of these groups that has a pin, the lowest release wins:
+ * every part of the project has to be migrated from where it is. Undefined when no constraint
+ * names a floor (`<3`, `mlflow` alone).
  */
 export function detectSourceVersion(pins: readonly PinFact[]): DetectedSourceVersion | undefined {
-  let best: DetectedSourceVersion | undefined;
+  const tier = (p: PinFact) => (p.exact ? (p.package === 'mlflow' ? 0 : 1) : p.major !== undefined ? 2 : 3);
+  let best: (DetectedSourceVersion & { tier: number }) | undefined;
   for (const pin of pins) {
     if (!pin.lowest) continue;
-    if (!best || compare(pin.lowest, best.version) < 0 || (compare(pin.lowest, best.version) === 0 && pin.path < best.path)) {
-      best = { version: pin.lowest, path: pin.path, pin };
-    }
+    const t = tier(pin);
+    const order = best ? t - best.tier || compare(pin.lowest, best.version) || (pin.path < best.path ? -1 : 0) : -1;
+    if (order < 0) best = { version: pin.lowest, path: pin.path, pin, tier: t };
   }
-  return best;
+  return best && { version: best.version, path: best.path, pin: best.pin };
 }

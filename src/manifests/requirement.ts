@@ -37,6 +37,8 @@ export interface Requirement {
   span: Span;
   /** False when positions are approximate (escapes in the host string): report, never edit. */
   exact: boolean;
+  /** The line pins artifact hashes (`--hash=sha256:...`): a new version needs new hashes. */
+  hashed?: boolean;
 }
 
 export function normalizeName(name: string): string {

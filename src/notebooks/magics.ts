@@ -134,12 +134,9 @@ export function splitLines(text: string): Line[] {
 function mask(source: string, regions: MagicRegion[]): string {
   const chars = source.split('');
   for (const r of regions) {
-    let lineStart = true;
     for (let k = r.start; k < r.end; k++) {
-      if (chars[k] === '\n' || chars[k] === '\r') { lineStart = true; continue; }
-      if (lineStart && r.kind !== 'cell-body' && k === r.start) chars[k] = '0';
-      else chars[k] = ' ';
-      lineStart = false;
+      if (chars[k] === '\n' || chars[k] === '\r') continue;
+      chars[k] = k === r.start && r.kind !== 'cell-body' ? '0' : ' ';
     }
   }
   return chars.join('');

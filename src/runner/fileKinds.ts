@@ -42,6 +42,13 @@ export function discoveryPatterns(): string[] {
   return [...new Set(FILE_KINDS.flatMap((k) => k.patterns))];
 }
 
+/** The byte prefilter of a file's kind: false when its bytes cannot hold a finding (skip decoding). */
+export function mayHoldFindings(path: string, bytes: Uint8Array): boolean {
+  const kind = kindOf(path);
+  if (kind.prefilter) return kind.prefilter(bytes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('mlflow') >= 0;
+}
+
 /** Analyses a decoded file with the analyzer of its kind. */
 export function analyzeByKind(file: SourceFile, options: AnalyzerOptions): FileAnalysis {
   return kindOf(file.path).analyze(file, options);

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { ALL_RULES } from '../../rules/index.js';
 import { openResultCache } from '../cache/index.js';
 import { discoverFiles } from '../discovery/discover.js';
@@ -94,17 +94,45 @@ export async function checkOneFile(absolute: string, display: string, session: A
   return analyzeBytes(absolute, display, bytes, session);
 }
 
-/** Reads a file to analyse. Synchronous: for thousands of small files ~10x faster than fs.promises. */
-export function readSourceBytes(absolute: string, display: string): { bytes: Uint8Array } | { problem: FileProblem } {
+/** A buffer reused from file to file by a scan that keeps few of the files it reads. */
+export interface ReadBuffer {
+  buffer: Buffer;
+}
+
+/**
+ * Reads a file to analyse. Synchronous: for thousands of small files ~10x faster than fs.promises.
+ * With `reuse`, the bytes are a view into its buffer, valid until the next read (copy to keep them):
+ * a monorepo scan then leaves no garbage behind for the 95% of files it drops.
+ */
+export function readSourceBytes(absolute: string, display: string, reuse?: ReadBuffer): { bytes: Uint8Array } | { problem: FileProblem } {
+  let fd: number | undefined;
   try {
-    const size = statSync(absolute).size;
+    fd = openSync(absolute, 'r');
+    const size = fstatSync(fd).size;
     if (size > MAX_FILE_BYTES) {
       return { problem: { path: display, kind: 'read', message: `file too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB), skipped` } };
     }
-    return { bytes: readFileSync(absolute) };
+    if (!reuse) return { bytes: readFileSync(fd) };
+    let length = 0;
+    for (;;) {
+      // One spare byte: a read that fills the buffer may not have reached the end (a growing file).
+      if (reuse.buffer.length < Math.max(size, length) + 1) reuse.buffer = grow(reuse.buffer, Math.max(size, length) + 1);
+      const n = readSync(fd, reuse.buffer, length, reuse.buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return { bytes: reuse.buffer.subarray(0, length) };
   } catch (err) {
     return { problem: { path: display, kind: 'read', message: `cannot read file: ${describeIoError(err)}` } };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+function grow(buffer: Buffer, atLeast: number): Buffer {
+  const bigger = Buffer.allocUnsafeSlow(Math.max(atLeast, buffer.length * 2, 64 * 1024));
+  buffer.copy(bigger);
+  return bigger;
 }
 
 /** The byte prefilter: a file whose bytes never mention mlflow cannot hold a finding. */

@@ -1,9 +1,8 @@
 // A worker thread of the pool (src/runner/pool.ts): its own parser and rules, built from the
 // settings it was started with; it analyses the batches it is sent with the same `analyzeBytes`
 // as the main thread and answers with plain data.
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerMessage, WorkerSettings, WorkOutcome, WorkRequest } from './pool.js';
+import { releaseNativeTrees, type WorkerMessage, type WorkerSettings, type WorkOutcome, type WorkRequest } from './pool.js';
 import { analyzeBytes, createSession } from './run.js';
 
 const port = parentPort!;
@@ -28,8 +27,8 @@ async function analyzeBatch(request: WorkRequest): Promise<void> {
       if (result.findings.length) outcome.bytes = item.bytes;
     }
     outcomes.push(outcome);
-    // Native trees are freed only on a later turn of the event loop: at most one alive at a time.
-    await yieldToEventLoop();
   }
   post({ type: 'done', id: request.id, backend: s.parser.backend, outcomes });
+  // Dead native trees of one batch at most (WASM trees are deleted as soon as their file is done).
+  if (s.parser.backend === 'native') await releaseNativeTrees();
 }

@@ -37,7 +37,7 @@ export function walkTree(tree: SyntaxTree, wantedTypes: ReadonlySet<string>): Wa
    * construct creates: parameter defaults and annotations, a return annotation, class bases, the
    * first iterable of a comprehension. Keyed by position, as WASM nodes are fresh objects.
    */
-  const outerScopeParts = new Map<string, Scope>();
+  const outerScopeParts = new Map<number, Scope>();
   const evaluateOutside = (part: SyntaxNode | null, outer: Scope) => {
     if (part) outerScopeParts.set(nodeKey(part), outer);
   };
@@ -342,8 +342,9 @@ interface Cursor {
 }
 
 /** A node's identity that holds across backends (WASM hands out a fresh object per access). */
-export function nodeKey(node: SyntaxNode): string {
-  return `${node.type}:${node.startIndex}:${node.endIndex}`;
+/** A key identifying a node of one tree (trees are copied into JS objects, so ids are stable). */
+export function nodeKey(node: SyntaxNode): number {
+  return node.id;
 }
 
 /** `nonlocal x` in a function: x lives in the nearest enclosing function that binds it. */

@@ -27,8 +27,8 @@ const MAX_BASE_DEPTH = 8;
  * disagree about what a name is, the name resolves to nothing.
  */
 export class SemanticModel {
-  private readonly typeCache = new Map<string, string | null>();
-  private readonly inProgress = new Set<string>();
+  private readonly typeCache = new Map<string | number, string | null>();
+  private readonly inProgress = new Set<string | number>();
   private readonly starBindings = new Map<string, Binding>();
   private readonly starOfBinding = new WeakMap<Binding, StarImport>();
   private readonly mergedBindings = new WeakMap<Scope, Map<string, Binding[]>>();

@@ -49,15 +49,22 @@ describe('project-level checks', () => {
 });
 
 describe('source version detection', () => {
-  it('takes the lowest release the project pins, and the file it comes from', async () => {
+  it('takes what gets installed: the lowest exact mlflow pin, and the file it comes from', async () => {
     const files = await project({
       'docker/server.Dockerfile': 'RUN pip install mlflow==3.4.0\n',
-      'requirements.txt': 'mlflow==2.9.2\n',
+      'requirements.txt': 'mlflow==2.9.2\nmlflow-skinny==2.9.1\n',
       'pyproject.toml': '[project]\ndependencies = ["mlflow>=2.8.1,<3"]\n',
     });
-    expect(detectSourceVersion(pinsOf(files))).toMatchObject({ version: '2.8.1', path: 'pyproject.toml' });
-    const one = await project({ 'requirements.txt': 'mlflow-skinny==2.9.2\n' });
-    expect(detectSourceVersion(pinsOf(one))).toMatchObject({ version: '2.9.2', path: 'requirements.txt' });
+    expect(detectSourceVersion(pinsOf(files))).toMatchObject({ version: '2.9.2', path: 'requirements.txt' });
+    const skinny = await project({ 'requirements.txt': 'mlflow-skinny==2.9.2\n', 'setup.py': 'from setuptools import setup\nsetup(install_requires=["mlflow~=2.8"])\n' });
+    expect(detectSourceVersion(pinsOf(skinny))).toMatchObject({ version: '2.9.2', path: 'requirements.txt' });
+  });
+
+  it('falls back to bounded ranges, then to open floors', async () => {
+    const ranges = await project({ 'pyproject.toml': '[project]\ndependencies = ["mlflow>=2.8.1,<3"]\n', 'environment.yml': 'dependencies:\n  - mlflow>=2.5\n' });
+    expect(detectSourceVersion(pinsOf(ranges))).toMatchObject({ version: '2.8.1', path: 'pyproject.toml' });
+    const floors = await project({ 'requirements.txt': 'mlflow>=2.8.1\n' });
+    expect(detectSourceVersion(pinsOf(floors))).toMatchObject({ version: '2.8.1', path: 'requirements.txt' });
   });
 
   it('is undefined when no constraint names a floor', async () => {

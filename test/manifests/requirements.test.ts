@@ -45,7 +45,16 @@ describe('requirements files', () => {
       '',
     ].join('\r\n');
     const fixed = await fixAll('requirements.txt', text);
-    expect(fixed).toBe(text.replace('mlflow[gateway]==2.9.2', 'mlflow[gateway]==3.4.0').replace('mlflow-skinny==2.9.2', 'mlflow-skinny==3.4.0'));
+    expect(fixed).toBe(text.replace('mlflow[gateway]==2.9.2', 'mlflow[gateway]==3.4.0'));
+  });
+
+  it('has no fix for a pin with hashes: they belong to the old version', async () => {
+    const text = 'mlflow==2.9.2 \\\n    --hash=sha256:0123456789abcdef\nmlflow-skinny==2.9.1 --hash=sha256:fedcba9876543210\n';
+    const { findings } = await analyze('requirements.txt', text);
+    expect(findings.map((f) => [f.code, f.fix, f.help])).toEqual([
+      ['MLF901', undefined, 'Change the constraint where this file is generated from and regenerate it with new hashes (e.g. `pip-compile --generate-hashes`)'],
+      ['MLF902', undefined, 'Change the constraint where this file is generated from and regenerate it with new hashes (e.g. `pip-compile --generate-hashes`)'],
+    ]);
   });
 
   it('stays silent on constraints that admit the target and on other packages', async () => {
@@ -126,5 +135,17 @@ describe('requirements files', () => {
     const fixed = await fixAll('requirements.txt', text);
     expect(fixed).toBe('mlflow[extras,mlserver]==3.4.0\nmlflow-skinny==3.4.0\n');
     expect((await analyze('requirements.txt', fixed)).findings).toEqual([]);
+  });
+});
+
+describe('file kinds', () => {
+  it('claims every file its discovery patterns collect, so none falls back to Python', async () => {
+    const { kindOf, discoveryPatterns } = await import('../../src/runner/fileKinds.js');
+    expect(discoveryPatterns()).toEqual(expect.arrayContaining(['**/*.ipynb', '**/*.in', '**/pyproject.toml', '**/Dockerfile.*', '**/*.yml']));
+    for (const path of ['MANIFEST.in', 'src/config.h.in', 'Dockerfile.dockerignore', 'docs/mkdocs.yml', 'deploy/.env.prod', 'auth/basic_auth.ini']) {
+      expect(kindOf(path).name, path).not.toBe('python');
+    }
+    expect((await analyze('MANIFEST.in', 'include mlflow==2.9.2\nrecursive-include mlflow_plugin *.yaml\n')).findings).toEqual([]);
+    expect((await analyze('Dockerfile.dockerignore', 'mlflow==2.9.2\n')).findings).toEqual([]);
   });
 });

@@ -99,16 +99,18 @@ export function loggedModels(ctx: CheckContext): LoggedModel[] {
  * with a non-Spark flavor (and no Spark model of that name)? Spark models still live in the run.
  */
 export function isLoggedModelPath(path: string | undefined, ctx: CheckContext): boolean {
-  const head = path?.replace(/^\/+/, '').split('/')[0];
-  if (!head) return false;
-  const models = loggedModels(ctx).filter((m) => m.name === head);
+  const models = modelsAt(path, ctx);
   return models.length > 0 && models.every((m) => !m.spark);
 }
 
-/** The name a scope logs a Spark model under. */
+/** Is `path` under a model this scope logs with `mlflow.spark.log_model`? */
 export function isSparkModelPath(path: string | undefined, ctx: CheckContext): boolean {
+  return modelsAt(path, ctx).some((m) => m.spark);
+}
+
+function modelsAt(path: string | undefined, ctx: CheckContext): LoggedModel[] {
   const head = path?.replace(/^\/+/, '').split('/')[0];
-  return !!head && loggedModels(ctx).some((m) => m.spark && m.name === head);
+  return head ? loggedModels(ctx).filter((m) => m.name === head) : [];
 }
 
 /** `with mlflow.start_run(...)` (any alias) around the node, within its scope's own code. */

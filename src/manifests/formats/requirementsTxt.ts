@@ -18,7 +18,9 @@ export function scanRequirementsTxt(text: string): ManifestScan {
     const reqText = opt ? content.slice(0, opt.index) : content;
     const parsed = parsePep508(reqText);
     if (!parsed) continue;
-    requirements.push(mapRequirement(parsed, (i) => line.map[i] ?? line.map[line.map.length - 1]! + 1));
+    const req = mapRequirement(parsed, (i) => line.map[i] ?? line.map[line.map.length - 1]! + 1);
+    if (/\s--hash[=\s]/.test(content)) req.hashed = true;
+    requirements.push(req);
   }
   return { requirements, pythonFloors: [] };
 }

@@ -1,0 +1,259 @@
+import type { Point, SyntaxNode, SyntaxTree } from './types.js';
+
+/**
+ * A plain-JavaScript copy of a tree-sitter tree. Reading a node through either binding crosses
+ * into native or WASM code on every property access (a profile of a 16k-line file spent 90 % of
+ * the check there), so the tree is copied once with a cursor — about 1 µs a node — and every
+ * rule then works on ordinary objects. The native tree can be freed right after.
+ */
+interface Cursor {
+  readonly nodeType: string;
+  readonly nodeTypeId: number;
+  readonly currentFieldId: number;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly nodeIsNamed: boolean;
+  readonly nodeIsMissing: boolean;
+  readonly currentFieldName: string | null;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+  delete?(): void;
+}
+
+class JsTreeData {
+  private lineStarts: number[] | undefined;
+  nextId = 0;
+
+  constructor(readonly source: string) {}
+
+  point(index: number): Point {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = this.source.indexOf('\n'); i >= 0; i = this.source.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: index - starts[lo]! };
+  }
+}
+
+const EMPTY: JsNode[] = [];
+const NO_FIELDS: Array<string | null> = [];
+
+export class JsNode implements SyntaxNode {
+  readonly id: number;
+  parent: JsNode | null = null;
+  children: JsNode[] = EMPTY;
+  /** Field name of each child (parallel to `children`). */
+  fields: Array<string | null> = NO_FIELDS;
+  /** Position in the parent's `children`. */
+  indexInParent = 0;
+  hasError = false;
+  private named: JsNode[] | undefined;
+
+  constructor(
+    private readonly data: JsTreeData,
+    readonly type: string,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    readonly isNamed: boolean,
+    readonly isMissing: boolean,
+  ) {
+    this.id = data.nextId++;
+  }
+
+  get isError(): boolean {
+    return this.type === 'ERROR';
+  }
+
+  get text(): string {
+    return this.data.source.slice(this.startIndex, this.endIndex);
+  }
+
+  get startPosition(): Point {
+    return this.data.point(this.startIndex);
+  }
+
+  get endPosition(): Point {
+    return this.data.point(this.endIndex);
+  }
+
+  get namedChildren(): JsNode[] {
+    return (this.named ??= this.children.filter((c) => c.isNamed));
+  }
+
+  get childCount(): number {
+    return this.children.length;
+  }
+
+  get namedChildCount(): number {
+    return this.namedChildren.length;
+  }
+
+  childForFieldName(name: string): JsNode | null {
+    const i = this.fields.indexOf(name);
+    return i < 0 ? null : this.children[i]!;
+  }
+
+  childrenForFieldName(name: string): JsNode[] {
+    const out: JsNode[] = [];
+    for (let i = 0; i < this.children.length; i++) if (this.fields[i] === name) out.push(this.children[i]!);
+    return out;
+  }
+
+  descendantsOfType(type: string | string[]): JsNode[] {
+    const types = typeof type === 'string' ? [type] : type;
+    const out: JsNode[] = [];
+    const stack: JsNode[] = [this];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (types.includes(n.type)) out.push(n);
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+    return out;
+  }
+
+  get nextSibling(): JsNode | null {
+    return this.parent?.children[this.indexInParent + 1] ?? null;
+  }
+
+  get previousSibling(): JsNode | null {
+    return this.indexInParent > 0 ? this.parent!.children[this.indexInParent - 1]! : null;
+  }
+
+  get nextNamedSibling(): JsNode | null {
+    for (let s = this.nextSibling; s; s = s.nextSibling) if (s.isNamed) return s;
+    return null;
+  }
+
+  get previousNamedSibling(): JsNode | null {
+    for (let s = this.previousSibling; s; s = s.previousSibling) if (s.isNamed) return s;
+    return null;
+  }
+
+  /** A cursor over the copy (the semantic builder walks with one). */
+  walk(): Cursor & { readonly currentNode: JsNode } {
+    return new JsCursor(this);
+  }
+}
+
+class JsCursor {
+  constructor(private node: JsNode) {}
+  get currentNode(): JsNode { return this.node; }
+  get nodeType(): string { return this.node.type; }
+  get nodeTypeId(): number { return -1; }
+  get currentFieldId(): number { return -1; }
+  get startIndex(): number { return this.node.startIndex; }
+  get endIndex(): number { return this.node.endIndex; }
+  get nodeIsNamed(): boolean { return this.node.isNamed; }
+  get nodeIsMissing(): boolean { return this.node.isMissing; }
+  get currentFieldName(): string | null { return this.node.parent?.fields[this.node.indexInParent] ?? null; }
+  gotoFirstChild(): boolean {
+    const first = this.node.children[0];
+    if (!first) return false;
+    this.node = first;
+    return true;
+  }
+  gotoNextSibling(): boolean {
+    const next = this.node.nextSibling;
+    if (!next) return false;
+    this.node = next;
+    return true;
+  }
+  gotoParent(): boolean {
+    if (!this.node.parent) return false;
+    this.node = this.node.parent;
+    return true;
+  }
+}
+
+/**
+ * Symbol and field names by id, learnt on first sight: each name is read from the binding once,
+ * and every other node costs only numeric reads (names are the expensive part of a crossing).
+ */
+class NameCache {
+  private readonly types = new Map<number, { type: string; named: boolean }>();
+  private readonly fields = new Map<number, string | null>([[0, null]]);
+
+  symbol(cursor: Cursor): { type: string; named: boolean } {
+    const id = cursor.nodeTypeId;
+    let entry = this.types.get(id);
+    if (!entry) this.types.set(id, (entry = { type: cursor.nodeType, named: cursor.nodeIsNamed }));
+    return entry;
+  }
+
+  field(cursor: Cursor): string | null {
+    const id = cursor.currentFieldId;
+    let name = this.fields.get(id);
+    if (name === undefined) this.fields.set(id, (name = cursor.currentFieldName));
+    return name;
+  }
+}
+
+const nameCaches = new WeakMap<object, NameCache>();
+
+/** Copies a parsed tree into JS objects (iteratively: no recursion limit on deep expressions). */
+export function copyTree(tree: SyntaxTree, source: string): SyntaxTree & { rootNode: JsNode } {
+  const data = new JsTreeData(source);
+  const cursor = (tree.rootNode as unknown as { walk(): Cursor }).walk();
+  // Ids are per language; one cache per language object (the tree's, which both bindings expose).
+  const language = ((tree as unknown as { language?: object }).language ?? NameCache) as object;
+  let names = nameCaches.get(language);
+  if (!names) nameCaches.set(language, (names = new NameCache()));
+  const make = () => {
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    const { type, named } = names.symbol(cursor);
+    // Only zero-width nodes can be MISSING: skip the extra read for every other node.
+    return new JsNode(data, type, start, end, named, start === end && cursor.nodeIsMissing);
+  };
+  const attach = (parent: JsNode, child: JsNode) => {
+    child.parent = parent;
+    if (parent.children === EMPTY) parent.children = [];
+    child.indexInParent = parent.children.length;
+    parent.children.push(child);
+    const field = names.field(cursor);
+    if (field !== null) {
+      if (parent.fields === NO_FIELDS) parent.fields = new Array(child.indexInParent).fill(null);
+      parent.fields[child.indexInParent] = field;
+    } else if (parent.fields !== NO_FIELDS) {
+      parent.fields[child.indexInParent] = null;
+    }
+  };
+  // One pass, each node read once: the stack holds the path from the root to the cursor.
+  const root = make();
+  const stack: JsNode[] = [root];
+  for (;;) {
+    if (cursor.gotoFirstChild()) {
+      const child = make();
+      attach(stack[stack.length - 1]!, child);
+      stack.push(child);
+      continue;
+    }
+    for (;;) {
+      const done = stack.pop()!;
+      done.hasError ||= done.isMissing || done.type === 'ERROR';
+      const parent = stack[stack.length - 1];
+      if (!parent) {
+        cursor.delete?.();
+        return { rootNode: root };
+      }
+      parent.hasError ||= done.hasError;
+      if (cursor.gotoNextSibling()) {
+        const sibling = make();
+        attach(parent, sibling);
+        stack.push(sibling);
+        break;
+      }
+      cursor.gotoParent();
+    }
+  }
+}
