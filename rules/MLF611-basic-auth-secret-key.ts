@@ -10,7 +10,7 @@ export default defineRule({
   triggers: [],
   docs: {
     summary: '`mlflow server --app-name basic-auth` needs `MLFLOW_FLASK_SERVER_SECRET_KEY` since MLflow 2.21.',
-    whatItDoes: 'Reports `--app-name basic-auth` on an `mlflow server` command in a file that does not set `MLFLOW_FLASK_SERVER_SECRET_KEY`.',
+    whatItDoes: 'Reports `--app-name basic-auth` on an `mlflow server` command (scripts, Dockerfiles, compose, Kubernetes, CI, Makefiles, Procfiles) when no file of the project mentions `MLFLOW_FLASK_SERVER_SECRET_KEY` (the command\'s own file, or a `.env`, compose or Kubernetes file beside it).',
     why: 'Since 2.21 (PR #14022) the auth app uses CSRF protection (Flask-WTF) and refuses to start without a secret key; replicas must share it.',
     example: 'mlflow server --app-name basic-auth --host 0.0.0.0',
     useInstead: 'MLFLOW_FLASK_SERVER_SECRET_KEY="$(cat /run/secrets/mlflow_key)" mlflow server --app-name basic-auth --host 0.0.0.0',

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../src/parser/types.js';
 import type { CheckContext } from '../src/engine/context.js';
 import { defineRule } from '../src/engine/rule.js';
-import { isInImportErrorTry } from '../src/semantic/builder.js';
+import { isImportShim } from '../src/semantic/builder.js';
 import { DROPPED_DEPENDENCIES, droppedDependencyMessage } from '../src/manifests/droppedDependencies.js';
 import { DOCS } from './shared.js';
 
@@ -18,7 +18,7 @@ function importedModules(node: SyntaxNode): SyntaxNode[] {
 
 function visit(node: SyntaxNode, ctx: CheckContext): void {
   // Only code that runs with MLflow relies on what MLflow installed; a shim tolerates absence.
-  if (!IMPORTS_MLFLOW.test(ctx.file.text) || isInImportErrorTry(node)) return;
+  if (!IMPORTS_MLFLOW.test(ctx.file.text) || isImportShim(node)) return;
   for (const name of importedModules(node)) {
     const top = name.text.split('.')[0]!.trim();
     const dep = DROPPED_DEPENDENCIES.find((d) => d.module === top);

@@ -6,6 +6,7 @@ import { checkRequirements, type ManifestScan } from '../manifests/pinChecks.js'
 import { installedRequirements } from '../manifests/pipCommand.js';
 import { byPosition, FindingSink } from '../manifests/report.js';
 import type { SourceFile } from '../source/sourceFile.js';
+import { mlflowInvocations } from './cli.js';
 import { checkCommandsAndEnv } from './commandChecks.js';
 import { envOccurrences, type EnvSyntax } from './envScan.js';
 import type { ShellCommand } from './shell.js';
@@ -38,6 +39,14 @@ export function analyzeConfig(file: SourceFile, options: AnalyzerOptions, read: 
   }
   if ('skip' in parts) return base;
   if ('error' in parts) return { ...base, problems: [{ path: file.path, kind: 'parse', message: parts.error }], syntaxErrors: 1 };
+  try {
+    return runChecks(file, options, parts);
+  } catch (err) {
+    return { ...base, problems: [{ path: file.path, kind: 'internal', message: `checks failed: ${(err as Error).message}` }] };
+  }
+}
+
+function runChecks(file: SourceFile, options: AnalyzerOptions, parts: ConfigParts): ManifestAnalysis {
   const sink = new FindingSink(options.rules, file.path);
   const scan: ManifestScan = {
     requirements: [...(parts.scan?.requirements ?? []), ...parts.commands.flatMap(installedRequirements)],
@@ -46,10 +55,13 @@ export function analyzeConfig(file: SourceFile, options: AnalyzerOptions, read: 
   // A Dockerfile's own scan already holds its install commands.
   scan.requirements = dedupeRequirements(scan.requirements);
   checkRequirements(file.text, scan, sink, targetVersionOf(options));
-  checkCommandsAndEnv(parts.commands, parts.envSyntax ? envOccurrences(file.text, parts.envSyntax) : [], sink);
+  const env = parts.envSyntax ? envOccurrences(file.text, parts.envSyntax) : [];
+  checkCommandsAndEnv(parts.commands, env, sink);
   parts.extra?.(sink);
   const facts = factsFromScan(file.path, scan);
-  return { ...base, findings: byPosition(sink.findings), parsed: true, usesMlflow: facts.mlflowPins.length > 0 || facts.declared.includes('mlflow'), facts };
+  if (env.length) facts.envNames = [...new Set(env.map((o) => o.name))];
+  const usesMlflow = facts.declared.includes('mlflow') || sink.findings.length > 0 || mlflowInvocations(parts.commands).length > 0;
+  return { findings: byPosition(sink.findings), problems: [], parsed: true, syntaxErrors: 0, usesMlflow, facts };
 }
 
 function dedupeRequirements<T extends { span: { start: number; end: number } }>(reqs: T[]): T[] {

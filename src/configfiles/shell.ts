@@ -141,9 +141,3 @@ export function programName(word: ShellWord | undefined): string {
   if (!word) return '';
   return word.value.slice(word.value.lastIndexOf('/') + 1);
 }
-
-/** Index in the text of a position inside a word's value (its end maps past the last character). */
-export function wordIndex(word: ShellWord, offset: number): number {
-  if (offset < word.map.length) return word.map[offset]!;
-  return word.map.length ? word.map[word.map.length - 1]! + 1 : word.start;
-}

@@ -139,12 +139,32 @@ function statementFirstLine(f: Finding, root: SyntaxNode, file: SourceFile): num
 }
 
 function descendantAt(root: SyntaxNode, start: number, end: number): SyntaxNode | undefined {
-  let node: SyntaxNode | undefined = root;
+  let node: SyntaxNode = root;
   for (;;) {
-    const child: SyntaxNode | undefined = node.namedChildren.find((c) => c.startIndex <= start && c.endIndex >= end && c.type !== 'comment');
+    const child = childContaining(node.namedChildren, start, end);
     if (!child) return node === root ? undefined : node;
     node = child;
   }
+}
+
+/** Binary search over children (sorted, non-overlapping) for the one containing [start, end). */
+function childContaining(children: SyntaxNode[], start: number, end: number): SyntaxNode | undefined {
+  let lo = 0;
+  let hi = children.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = children[mid]!;
+    if (c.endIndex < start) lo = mid + 1;
+    else if (c.startIndex > start) hi = mid - 1;
+    else {
+      // Zero-width or adjacent neighbours can share an edge: check this one and its next sibling.
+      for (const candidate of [c, children[mid + 1]]) {
+        if (candidate && candidate.type !== 'comment' && candidate.startIndex <= start && candidate.endIndex >= end) return candidate;
+      }
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Removes one code from a list, or the whole directive (and the comment when nothing else is in it). */

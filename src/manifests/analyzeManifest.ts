@@ -24,7 +24,11 @@ export function analyzeManifest(file: SourceFile, options: AnalyzerOptions, scan
     return { findings: [], problems: [{ path: file.path, kind: 'parse', message: scan.error }], usesMlflow: false, parsed: false, syntaxErrors: 1, facts: emptyFacts() };
   }
   const sink = new FindingSink(options.rules, file.path);
-  checkRequirements(file.text, scan, sink, targetVersionOf(options));
+  try {
+    checkRequirements(file.text, scan, sink, targetVersionOf(options));
+  } catch (err) {
+    return { findings: [], problems: [{ path: file.path, kind: 'internal', message: `checks failed: ${(err as Error).message}` }], usesMlflow: false, parsed: true, syntaxErrors: 0, facts: emptyFacts() };
+  }
   const facts = factsFromScan(file.path, scan);
-  return { findings: byPosition(sink.findings), problems: [], usesMlflow: facts.mlflowPins.length > 0 || facts.declared.includes('mlflow'), parsed: true, syntaxErrors: 0, facts };
+  return { findings: byPosition(sink.findings), problems: [], usesMlflow: facts.declared.some((name) => name === 'mlflow' || name === 'mlflow-skinny'), parsed: true, syntaxErrors: 0, facts };
 }

@@ -13,6 +13,8 @@ export interface ProjectFacts {
   mlflowPins: PinFact[];
   /** PEP 503 names of every package this file requires or installs. */
   declared: string[];
+  /** Watched environment variables this file mentions (configuration files only). */
+  envNames?: string[];
 }
 
 export interface PinFact {
@@ -69,10 +71,6 @@ export function factsFromScan(path: string, scan: ManifestScan): ProjectFacts {
 
 export function emptyFacts(): ProjectFacts {
   return { mlflowPins: [], declared: [] };
-}
-
-export function mergeFacts(a: ProjectFacts, b: ProjectFacts): ProjectFacts {
-  return { mlflowPins: [...a.mlflowPins, ...b.mlflowPins], declared: [...new Set([...a.declared, ...b.declared])] };
 }
 
 /** How a requirement reads in messages: `mlflow==2.9.2`, `mlflow=2.9.2` (conda), `mlflow ^2.9` (Poetry). */

@@ -1,8 +1,8 @@
-import { analyzeFile, type AnalyzerOptions } from '../engine/analyze.js';
+import { analyzeFile, sortFindings, type AnalyzerOptions } from '../engine/analyze.js';
 import type { FileKind } from '../runner/fileKinds.js';
 import type { SourceFile } from '../source/sourceFile.js';
 import { analyzeManifest, type Scanner } from './analyzeManifest.js';
-import { mergeFacts, type ManifestAnalysis } from './facts.js';
+import type { ManifestAnalysis } from './facts.js';
 import { isCondaEnv, scanCondaEnv } from './formats/condaEnv.js';
 import { scanPipfile } from './formats/pipfile.js';
 import { scanPyproject } from './formats/pyproject.js';
@@ -10,7 +10,6 @@ import { scanPythonEnv } from './formats/pythonEnv.js';
 import { scanRequirementsTxt } from './formats/requirementsTxt.js';
 import { scanSetupCfg } from './formats/setupCfg.js';
 import { scanSetupPy } from './formats/setupPy.js';
-import { sortFindings } from '../engine/analyze.js';
 import { baseName, bytesMention, dirSegments } from './paths.js';
 
 /** Dependency files name MLflow (in any case: `MLflow==2.9.2` is a valid requirement). */
@@ -75,7 +74,7 @@ export const SETUP_PY_KIND: FileKind = {
       usesMlflow: python.usesMlflow || deps.usesMlflow,
       parsed: python.parsed || deps.parsed,
       syntaxErrors: python.syntaxErrors,
-      facts: mergeFacts(deps.facts, { mlflowPins: [], declared: [] }),
+      facts: deps.facts,
     };
   },
 };

@@ -1,5 +1,5 @@
 import type { AnalyzerOptions } from '../engine/analyze.js';
-import { DEFAULT_SOURCE_VERSION, DEFAULT_TARGET_VERSION } from '../engine/versions.js';
+import { DEFAULT_TARGET_VERSION } from '../engine/versions.js';
 
 /**
  * The analyzers of dependency and configuration files need the target version (does a pin admit
@@ -8,13 +8,8 @@ import { DEFAULT_SOURCE_VERSION, DEFAULT_TARGET_VERSION } from '../engine/versio
  */
 export interface VersionedAnalyzerOptions extends AnalyzerOptions {
   targetVersion?: string;
-  sourceVersion?: string;
 }
 
 export function targetVersionOf(options: AnalyzerOptions): string {
   return (options as VersionedAnalyzerOptions).targetVersion ?? DEFAULT_TARGET_VERSION;
-}
-
-export function sourceVersionOf(options: AnalyzerOptions): string {
-  return (options as VersionedAnalyzerOptions).sourceVersion ?? DEFAULT_SOURCE_VERSION;
 }

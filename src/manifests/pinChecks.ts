@@ -41,12 +41,14 @@ export function checkRequirements(text: string, scan: ManifestScan, sink: Findin
     }
     // MLflow 3 installs `mlflow-skinny` / `mlflow-tracing` at exactly its own version: a pin of
     // them that excludes the target blocks the upgrade unless it is the very `mlflow` pin.
-    const splitConstraint = SPLIT_PACKAGES.has(req.normalized) && main && mainFixed !== undefined && main.dialect === req.dialect ? constraintOf(req) : undefined;
+    const splitConstraint = SPLIT_PACKAGES.has(req.normalized) && main && main.dialect === req.dialect ? constraintOf(req) : undefined;
     const blocks = splitConstraint && !admits(splitConstraint, target);
     if (blocks && (compact(req.specifier.text) !== compact(main!.specifier!.text) || !PINNED_PACKAGES.has(req.normalized))) {
-      reportSplit(req, main!, mainFixed!, sink);
+      reportSplit(req, main!, mainFixed, sink);
     } else if (PINNED_PACKAGES.has(req.normalized)) {
-      reportPin(req, sink, target);
+      // `mlflow-skinny` installs the same `mlflow` package: it moves only if `mlflow` moves too.
+      const followsMain = req !== main && main !== undefined && mainFixed === undefined;
+      reportPin(req, sink, target, !followsMain);
     }
     checkExtras(text, req, sink);
   }
@@ -66,12 +68,15 @@ export function constraintOf(req: Requirement): Constraint | undefined {
   return req.specifier ? parseConstraint(req.specifier, req.dialect) : undefined;
 }
 
-/** The requirement's constraint after MLF901's fix (the constraint itself when it admits the target). */
+/**
+ * The requirement's constraint after MLF901's fix (the constraint itself when it admits the
+ * target); undefined when MLF901 has no fix for it.
+ */
 function fixedSpecifier(req: Requirement, target: string): string | undefined {
   const constraint = constraintOf(req);
   if (!constraint || !req.specifier) return undefined;
   if (admits(constraint, target)) return req.specifier.text;
-  const edits = retargetEdits(constraint, target, req.dialect);
+  const edits = req.exact && !req.hashed && !oldPythonOnly(req) ? retargetEdits(constraint, target, req.dialect) : undefined;
   if (!edits) return undefined;
   let out = req.specifier.text;
   for (const e of [...edits].sort((a, b) => b.start - a.start)) {
@@ -85,13 +90,13 @@ function oldPythonOnly(req: Requirement): boolean {
   return !!req.marker && /python_(?:full_)?version\s*(?:<|<=|==|~=)/.test(req.marker.text);
 }
 
-function reportPin(req: Requirement, sink: FindingSink, target: string): void {
+function reportPin(req: Requirement, sink: FindingSink, target: string, fixable = true): void {
   const constraint = constraintOf(req);
   const spec = req.specifier!;
   if (!constraint || admits(constraint, target)) return;
   // A floor above the target: the project is already past the version we migrate to.
   if (floorAbove(constraint, target)) return;
-  const edits = req.exact && !req.hashed && !oldPythonOnly(req) ? retargetEdits(constraint, target, req.dialect) : undefined;
+  const edits = fixable && req.exact && !req.hashed && !oldPythonOnly(req) ? retargetEdits(constraint, target, req.dialect) : undefined;
   const fixed = edits && applyTo(spec, edits);
   sink.report('MLF901', {
     start: spec.start,
@@ -108,15 +113,15 @@ function applyTo(spec: TextSpan, edits: Edit[]): string {
   return out;
 }
 
-function reportSplit(req: Requirement, main: Requirement, mainFixed: string, sink: FindingSink): void {
+function reportSplit(req: Requirement, main: Requirement, mainFixed: string | undefined, sink: FindingSink): void {
   const spec = req.specifier!;
-  const changed = compact(mainFixed) !== compact(main.specifier!.text);
+  const changed = mainFixed !== undefined && compact(mainFixed) !== compact(main.specifier!.text);
   sink.report('MLF902', {
     start: spec.start,
     end: spec.end,
     message: `\`${req.name.text}\` is pinned \`${spec.text}\` but \`${main.name.text}\` \`${main.specifier!.text}\`; MLflow 3 requires \`mlflow-skinny\` and \`mlflow-tracing\` of exactly the \`mlflow\` version`,
-    help: req.hashed ? REGENERATE_HASHES : `Pin \`${req.name.text}\` like \`${main.name.text}\`${changed ? ' after its upgrade' : ''}: \`${mainFixed}\``,
-    fix: req.exact && main.exact && !req.hashed ? { applicability: 'safe', edits: [{ start: spec.start, end: spec.end, text: mainFixed }] } : undefined,
+    help: req.hashed ? REGENERATE_HASHES : mainFixed === undefined ? `Pin \`${req.name.text}\` like \`${main.name.text}\` once it admits the target version` : `Pin \`${req.name.text}\` like \`${main.name.text}\`${changed ? ' after its upgrade' : ''}: \`${mainFixed}\``,
+    fix: mainFixed !== undefined && req.exact && main.exact && !req.hashed ? { applicability: 'safe', edits: [{ start: spec.start, end: spec.end, text: mainFixed }] } : undefined,
   });
 }
 

@@ -1,4 +1,4 @@
-import { argvOf, programName, shellCommands, type ShellCommand, type ShellWord } from '../configfiles/shell.js';
+import { argvOf, programName, type ShellCommand, type ShellWord } from '../configfiles/shell.js';
 import { parseCondaSpec } from './conda.js';
 import { mapRequirement, parsePep508, type Requirement } from './requirement.js';
 
@@ -48,9 +48,4 @@ export function installedRequirements(command: ShellCommand): Requirement[] {
     out.push(mapRequirement(parsed, (i) => word.map[i] ?? word.end));
   }
   return out;
-}
-
-/** Every install command's requirements in `text[start, end)`. */
-export function requirementsInShell(text: string, start = 0, end = text.length): Requirement[] {
-  return shellCommands(text, start, end).flatMap(installedRequirements);
 }

@@ -1,8 +1,11 @@
 import { compare } from '@renovatebot/pep440';
 import type { RuleDefinition } from '../engine/rule.js';
 import type { Finding } from '../engine/types.js';
+import type { AnalyzerOptions } from '../engine/analyze.js';
+import { analyzeByKind } from '../runner/fileKinds.js';
+import type { SourceFile } from '../source/sourceFile.js';
 import { droppedDependencyOf } from './droppedDependencies.js';
-import { spellRequirement, type PinFact, type ProjectFacts } from './facts.js';
+import { factsOf, spellRequirement, type PinFact, type ProjectFacts } from './facts.js';
 
 /**
  * Checks that need the whole repository, run once after every file has been analysed:
@@ -12,6 +15,9 @@ import { spellRequirement, type PinFact, type ProjectFacts } from './facts.js';
  * - MLF906 transitive-deps-dropped: the per-file rule reports every import of a package MLflow
  *   2.9.2 installed; here the imports of packages that some manifest of the project declares
  *   itself are withdrawn.
+ * - MLF611 basic-auth-secret-key: reported per file where `--app-name basic-auth` runs without
+ *   `MLFLOW_FLASK_SERVER_SECRET_KEY`; withdrawn when another file of the project (a `.env`, a
+ *   compose or Kubernetes file) sets it.
  *
  * Inputs are the per-file results: their findings and the `facts` their analysis carried
  * (`factsOf(analysis)`, from manifests, Dockerfiles, scripts, CI files and notebooks).
@@ -25,12 +31,12 @@ export interface ProjectFileInput {
 export interface ProjectOutcome {
   /** New findings (MLF614), each with the `path` of the file it belongs to. */
   added: Finding[];
-  /** Findings of the inputs to drop (MLF906 for packages the project declares), by identity. */
+  /** Findings of the inputs to drop (MLF906 for packages the project declares, MLF611 for a key set elsewhere), by identity. */
   removed: Finding[];
 }
 
 export function projectFindings(files: readonly ProjectFileInput[], rules: readonly RuleDefinition[]): ProjectOutcome {
-  return { added: versionSkew(files, rules), removed: declaredDependencies(files) };
+  return { added: versionSkew(files, rules), removed: [...declaredDependencies(files), ...secretKeySetElsewhere(files)] };
 }
 
 /** Applies an outcome to results shaped like the runner's (`{ path, findings }`), in place. */
@@ -76,6 +82,19 @@ function declaredDependencies(files: readonly ProjectFileInput[]): Finding[] {
     const dep = droppedDependencyOf(finding.message);
     return !!dep && declared.has(dep.package);
   }));
+}
+
+/**
+ * The MLflow pins of one file without running any rule (facts do not depend on the rules): the
+ * pre-pass for `--source-version` defaulting, before the rules can be selected.
+ */
+export function pinsInFile(file: SourceFile, options: Omit<AnalyzerOptions, 'rules'>): PinFact[] {
+  return factsOf(analyzeByKind(file, { ...options, rules: [] }))?.mlflowPins ?? [];
+}
+
+function secretKeySetElsewhere(files: readonly ProjectFileInput[]): Finding[] {
+  if (!files.some((f) => f.facts?.envNames?.includes('MLFLOW_FLASK_SERVER_SECRET_KEY'))) return [];
+  return files.flatMap((f) => f.findings.filter((finding) => finding.code === 'MLF611'));
 }
 
 export interface DetectedSourceVersion {

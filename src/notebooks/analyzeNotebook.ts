@@ -1,4 +1,5 @@
-import { analyzeFile, sortFindings, type AnalyzerOptions } from '../engine/analyze.js';
+import { analyzeFile, PARSE_ERROR_CODE, sortFindings, type AnalyzerOptions } from '../engine/analyze.js';
+import type { Finding } from '../engine/types.js';
 import { checkCommandsAndEnv } from '../configfiles/commandChecks.js';
 import { envOccurrences } from '../configfiles/envScan.js';
 import { shellCommands, type ShellCommand } from '../configfiles/shell.js';
@@ -26,7 +27,7 @@ export function analyzeNotebook(file: SourceFile, options: AnalyzerOptions): Man
   const nb = parsed.notebook;
 
   const python = analyzeFile(SourceFile.fromText(file.path, nb.virtual), options);
-  const findings = python.findings.map((f) => mapFinding(f, nb, file.text));
+  const findings = python.findings.map((f) => withCellLine(mapFinding(f, nb, file.text)));
 
   // The shell side: commands of `%pip`, `!cmd` and shell cell magics, in virtual coordinates.
   const original = nb.original;
@@ -44,11 +45,17 @@ export function analyzeNotebook(file: SourceFile, options: AnalyzerOptions): Man
   return {
     findings: sortFindings(findings),
     problems: python.problems,
-    usesMlflow: python.usesMlflow,
+    usesMlflow: python.usesMlflow || facts.declared.includes('mlflow'),
     parsed: python.parsed,
     syntaxErrors: python.syntaxErrors,
     facts,
   };
+}
+
+/** MLF001 names the line of its first syntax error: in a notebook, the cell's line. */
+function withCellLine(f: Finding): Finding {
+  if (f.code !== PARSE_ERROR_CODE || !f.cell) return f;
+  return { ...f, message: f.message.replace(/ on line \d+\)/, ` in cell ${f.cell.index}, line ${f.cell.line})`) };
 }
 
 function magicCommands(nb: ParsedNotebook, original: string): ShellCommand[] {

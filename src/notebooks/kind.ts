@@ -9,5 +9,11 @@ export const NOTEBOOK_KIND: FileKind = {
   matches: (path) => /\.ipynb$/i.test(path),
   // `%pip install MLflow==2.9.2` counts as much as `import mlflow`.
   prefilter: (bytes) => bytesMention(bytes, /mlflow/i),
-  analyze: analyzeNotebook,
+  analyze(file, options) {
+    try {
+      return analyzeNotebook(file, options);
+    } catch (err) {
+      return { findings: [], problems: [{ path: file.path, kind: 'internal', message: `notebook analysis failed: ${(err as Error).message}` }], usesMlflow: false, parsed: false, syntaxErrors: 0 };
+    }
+  },
 };

@@ -45,7 +45,7 @@ export function walkTree(tree: SyntaxTree, wantedTypes: ReadonlySet<string>): Wa
   const bind = (name: string, kind: BindingKind, node: SyntaxNode, effectiveFrom: number, extra: Partial<Binding> = {}, target: Scope = scope) => {
     const owner = target.globals.has(name) ? moduleScope : target.nonlocals.has(name) ? nonlocalOwner(target, name) : target;
     owner.add({
-      name, kind, node, effectiveFrom, scope: owner, guarded: guardDepth > 0, isNoneValue: extra.value?.type === 'none', ...extra,
+      name, kind, node, effectiveFrom, scope: owner, guarded: guardDepth > 0 && isImportShim(node), isNoneValue: extra.value?.type === 'none', ...extra,
       evaluationScope: extra.evaluationScope ?? scope,
     });
   };
@@ -149,7 +149,7 @@ export function walkTree(tree: SyntaxTree, wantedTypes: ReadonlySet<string>): Wa
     }
     const module = dotted(moduleNode.text);
     if (node.namedChildren.some((c) => c.type === 'wildcard_import')) {
-      scope.starImports.push({ module, effectiveFrom: end, node, guarded: guardDepth > 0 });
+      scope.starImports.push({ module, effectiveFrom: end, node, guarded: guardDepth > 0 && isImportShim(node) });
       return;
     }
     for (const item of node.childrenForFieldName('name')) {
@@ -376,14 +376,66 @@ function hasDecorator(fn: SyntaxNode, name: string): boolean {
 }
 
 /**
- * Is the node inside a `try` statement that handles ImportError (a compatibility shim)? The
- * statement's body, handlers and else clause all belong to the shim.
+ * Is this statement part of a compatibility shim that already handles both MLflow versions?
+ * - a statement in an `except ImportError` (or broader) handler: the fallback, which never runs
+ *   where the first import works;
+ * - an import in the `try` body whose handler provides for its absence by binding a name: the
+ *   same names again (another import, `X = None`, a stub `def X`) or a feature flag
+ *   (`HAS_FASTAI = False`). A handler that only logs, returns, passes or re-raises is error
+ *   handling, not a shim: the import breaks on MLflow 3 and the finding is reported.
  */
-export function isInImportErrorTry(node: SyntaxNode): boolean {
-  for (let n: SyntaxNode | null = node.parent; n; n = n.parent) {
-    if (n.type === 'try_statement' && catchesImportError(n)) return true;
+export function isImportShim(statement: SyntaxNode): boolean {
+  for (let child: SyntaxNode = statement, n = statement.parent; n; child = n, n = n.parent) {
+    if (n.type === 'except_clause' || n.type === 'except_group_clause') {
+      const tryNode = n.parent;
+      if (tryNode?.type === 'try_statement' && catchesImportError(tryNode)) return true;
+    }
+    if (n.type === 'try_statement' && child.type === 'block' && catchesImportError(n)) {
+      if (namesBoundBy(statement).length > 0 && handlerBindings(n).size > 0) return true;
+    }
   }
   return false;
+}
+
+/** Names an import or assignment statement binds. */
+function namesBoundBy(statement: SyntaxNode): string[] {
+  const names: string[] = [];
+  if (statement.type === 'import_statement' || statement.type === 'import_from_statement') {
+    for (const item of statement.childrenForFieldName('name')) {
+      if (item.type === 'aliased_import') names.push(item.childForFieldName('alias')?.text ?? '');
+      else names.push(statement.type === 'import_statement' ? item.text.split('.')[0]! : item.text);
+    }
+  } else if (statement.type === 'expression_statement' && statement.namedChildren[0]?.type === 'assignment') {
+    const left = statement.namedChildren[0].childForFieldName('left');
+    if (left) names.push(...identifiersIn(left));
+  } else if (statement.type === 'assignment') {
+    const left = statement.childForFieldName('left');
+    if (left) names.push(...identifiersIn(left));
+  }
+  return names.filter(Boolean);
+}
+
+function identifiersIn(target: SyntaxNode): string[] {
+  if (target.type === 'identifier') return [target.text];
+  if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list'].includes(target.type)) return target.namedChildren.flatMap(identifiersIn);
+  return [];
+}
+
+/** Every name the handlers of a try statement bind (imports, assignments, defs, classes), at any depth. */
+function handlerBindings(tryNode: SyntaxNode): Set<string> {
+  const names = new Set<string>();
+  for (const clause of tryNode.namedChildren) {
+    if (clause.type !== 'except_clause' && clause.type !== 'except_group_clause') continue;
+    for (const n of clause.descendantsOfType(['import_statement', 'import_from_statement', 'assignment', 'function_definition', 'class_definition'])) {
+      if (n.type === 'function_definition' || n.type === 'class_definition') {
+        const name = n.childForFieldName('name')?.text;
+        if (name) names.add(name);
+      } else {
+        for (const name of namesBoundBy(n)) names.add(name);
+      }
+    }
+  }
+  return names;
 }
 
 /**

@@ -146,10 +146,34 @@ export class SemanticModel {
       const object = node.childForFieldName('object');
       const attr = node.childForFieldName('attribute');
       if (!object || !attr) return null;
+      const held = this.instanceAttributePath(object, attr.text, scope);
+      if (held) return held;
       const head = this.importedPath(object, scope);
       return head ? `${head}.${attr.text}` : null;
     }
     return null;
+  }
+
+  /**
+   * `self._ml_flow` where the class stored a module on the instance (`self._ml_flow = mlflow`, the
+   * transformers MLflowCallback idiom): the module's path, when every assignment agrees.
+   */
+  private instanceAttributePath(object: SyntaxNode, attr: string, scope: Scope): string | null {
+    if (object.type !== 'identifier') return null;
+    const method = enclosingMethodScope(scope);
+    if (!method?.classScope || object.text !== method.selfName) return null;
+    const assignments = method.classScope.instanceAttributes.get(attr) ?? [];
+    if (assignments.length === 0) return null;
+    const key = `held:${nodeKey(object)}`;
+    if (this.inProgress.has(key)) return null;
+    this.inProgress.add(key);
+    try {
+      const paths = assignments.map((a) => (a.value && (a.value.type === 'identifier' || a.value.type === 'attribute') ? this.importedPath(a.value, a.scope) : null));
+      const [first] = paths;
+      return first && paths.every((p) => p === first) ? first : null;
+    } finally {
+      this.inProgress.delete(key);
+    }
   }
 
   private namePath(name: string, scope: Scope, index: number): string | null {
@@ -343,11 +367,54 @@ export class SemanticModel {
       const t = arg ? this.typeOf(arg, scope) : null;
       return t?.endsWith(COLLECTION) ? t : null;
     }
+    const local = this.localFunctionOf(fn, scope);
+    if (local) return this.localReturnType(local);
     const name = this.calleeName(call, scope);
     if (!name) return null;
     const symbol = this.api.symbol(name);
     if (symbol.kind === 'class') return symbol.canonical;
     return this.canonicalTypeTables.returns.get(name) ?? (returnsModelInfo(name) ? this.api.canonical(CLASS.ModelInfo) : null);
+  }
+
+  /** A function of this file a callee names: `get_client()`, or `self.get_client()` inside its class. */
+  private localFunctionOf(fn: SyntaxNode, scope: Scope): Binding | undefined {
+    if (fn.type === 'identifier') {
+      const candidates = this.candidatesOf(fn, scope);
+      return candidates.length === 1 && candidates[0]!.kind === 'function' ? candidates[0] : undefined;
+    }
+    if (fn.type === 'attribute') {
+      const object = fn.childForFieldName('object');
+      const attr = fn.childForFieldName('attribute');
+      const method = enclosingMethodScope(scope);
+      if (object?.type !== 'identifier' || !attr || !method?.classScope || object.text !== method.selfName) return undefined;
+      const defs = method.classScope.bindings.get(attr.text) ?? [];
+      return defs.length === 1 && defs[0]!.kind === 'function' ? defs[0] : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * What a function of this file returns: its return annotation, else the one type every `return`
+   * expression has (`def get_client(): return MlflowClient()`). Unknown when they disagree.
+   */
+  private localReturnType(fn: Binding): string | null {
+    const def = fn.node;
+    const annotation = def.childForFieldName('return_type');
+    if (annotation) return this.annotationType(annotation, fn.evaluationScope);
+    const body = def.childForFieldName('body');
+    const fnScope = fn.definedScope;
+    if (!body || !fnScope) return null;
+    const returns: SyntaxNode[] = [];
+    const stack = [...body.namedChildren];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') continue;
+      if (n.type === 'return_statement') { returns.push(n); continue; }
+      stack.push(...n.namedChildren);
+    }
+    const types = new Set(returns.map((r) => (r.namedChildren[0] ? this.typeOf(r.namedChildren[0], fnScope) : null)));
+    const [only] = types;
+    return types.size === 1 && only ? only : null;
   }
 
   /** The type a binding gives its name (assignment value, `with ... as`, loop element, annotation). */

@@ -80,19 +80,37 @@ export class SourceFile {
   /** Byte offset in the original file (BOM included) of a UTF-16 index into `text`. */
   byteOffsetOf(index: number): number {
     if (this.singleByte) return this.bomLength + index;
-    let bytes = this.bomLength;
-    const t = this.text;
-    for (let i = 0; i < index; i++) {
-      const c = t.charCodeAt(i);
-      if (c < 0x80) bytes += 1;
-      else if (c < 0x800) bytes += 2;
-      else if (c >= 0xd800 && c <= 0xdbff) { bytes += 4; i++; }
-      else bytes += 3;
+    // Count from the start of the index's line, whose byte offset is computed once for all lines.
+    const line = this.lineIndexOf(index);
+    return this.lineByteStarts()[line]! + utf8Length(this.text, this.lineStart(line), index);
+  }
+
+  private lineByteStartsCache: number[] | undefined;
+
+  private lineByteStarts(): number[] {
+    if (!this.lineByteStartsCache) {
+      const starts = this.starts();
+      const bytes = [this.bomLength];
+      for (let i = 1; i < starts.length; i++) bytes.push(bytes[i - 1]! + utf8Length(this.text, starts[i - 1]!, starts[i]!));
+      this.lineByteStartsCache = bytes;
     }
-    return bytes;
+    return this.lineByteStartsCache;
   }
 
   encode(text: string): Uint8Array | undefined {
     return encodeText(text, this.encoding);
   }
+}
+
+/** UTF-8 length of `text[from, to)`. */
+function utf8Length(text: string, from: number, to: number): number {
+  let bytes = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
 }

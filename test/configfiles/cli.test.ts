@@ -142,3 +142,12 @@ describe('the config variable set elsewhere', () => {
     expect((await analyze('k8s/gw.yaml', k8s)).findings.map((f) => [f.code, f.fix?.applicability])).toEqual([['MLF208', 'safe'], ['MLF606', 'safe']]);
   });
 });
+
+describe('MLproject', () => {
+  it('reads the commands of entry points', async () => {
+    const text = 'name: churn\npython_env: python_env.yaml\nentry_points:\n  main:\n    parameters:\n      profile: {type: string, default: local}\n    command: "mlflow recipes run --profile {profile}"\n';
+    const { findings, usesMlflow } = await analyze('MLproject', text);
+    expect(codes(text, findings)).toEqual(['7:MLF204']);
+    expect(usesMlflow).toBe(true);
+  });
+});

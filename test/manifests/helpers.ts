@@ -10,12 +10,13 @@ import { SourceFile } from '../../src/source/sourceFile.js';
 
 let parser: Promise<PythonParser> | undefined;
 
-export async function options(overrides: Partial<VersionedAnalyzerOptions> & { select?: string[] } = {}): Promise<VersionedAnalyzerOptions> {
+/** Analyzer options as the runner builds them: rules selected for the source and target versions. */
+export async function options(overrides: Partial<VersionedAnalyzerOptions> & { select?: string[]; sourceVersion?: string } = {}): Promise<VersionedAnalyzerOptions> {
   parser ??= createParser('native');
-  const sourceVersion = overrides.sourceVersion ?? '2.9.2';
+  const { select, sourceVersion = '2.9.2', ...rest } = overrides;
   const targetVersion = overrides.targetVersion ?? '3.4.0';
-  const rules = overrides.rules ?? selectRules(ALL_RULES, { select: overrides.select, sourceVersion, targetVersion });
-  return { api: loadMlflowApi(), parser: await parser, ...overrides, rules, sourceVersion, targetVersion };
+  const rules = overrides.rules ?? selectRules(ALL_RULES, { select, sourceVersion, targetVersion });
+  return { api: loadMlflowApi(), parser: await parser, ...rest, rules, targetVersion };
 }
 
 /** Analyses `text` as the file `path` with the analyzer its kind selects. */

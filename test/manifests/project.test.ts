@@ -72,3 +72,28 @@ describe('source version detection', () => {
     expect(detectSourceVersion(pinsOf(files))).toBeUndefined();
   });
 });
+
+describe('pins without rules (the source-version pre-pass)', () => {
+  it('reads the pins of any file kind with no rule selected', async () => {
+    const { pinsInFile } = await import('../../src/manifests/project.js');
+    const { SourceFile } = await import('../../src/source/sourceFile.js');
+    const opts = await options();
+    const nb = JSON.stringify({ cells: [{ cell_type: 'code', source: ['%pip install mlflow==2.9.1\n'], metadata: {}, outputs: [], execution_count: null }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    expect(pinsInFile(SourceFile.fromText('nb.ipynb', nb), opts).map((p) => [p.lowest, p.cell?.index])).toEqual([['2.9.1', 0]]);
+    expect(pinsInFile(SourceFile.fromText('setup.py', 'from setuptools import setup\nsetup(install_requires=["mlflow==2.9.2"])\n'), opts).map((p) => p.lowest)).toEqual(['2.9.2']);
+    expect(pinsInFile(SourceFile.fromText('app.py', 'import mlflow\n'), opts)).toEqual([]);
+  });
+});
+
+describe('MLF611 across files', () => {
+  it('withdraws the basic-auth finding when another file sets the secret key', async () => {
+    const files = await project({
+      'docker/server.Dockerfile': 'CMD ["mlflow", "server", "--app-name", "basic-auth"]\n',
+      'k8s/server.yaml': 'env:\n  - name: MLFLOW_FLASK_SERVER_SECRET_KEY\n    valueFrom: {secretKeyRef: {name: mlflow, key: secret}}\n  - name: MLFLOW_TRACKING_URI\n    value: x\n',
+    });
+    expect(files[0]!.findings.map((f) => f.code)).toEqual(['MLF611']);
+    expect(projectFindings(files, (await options()).rules).removed).toEqual(files[0]!.findings);
+    const alone = await project({ 'docker/server.Dockerfile': 'CMD ["mlflow", "server", "--app-name", "basic-auth"]\n' });
+    expect(projectFindings(alone, (await options()).rules).removed).toEqual([]);
+  });
+});

@@ -149,3 +149,15 @@ describe('file kinds', () => {
     expect((await analyze('Dockerfile.dockerignore', 'mlflow==2.9.2\n')).findings).toEqual([]);
   });
 });
+
+describe('mlflow-skinny moves only with mlflow', () => {
+  it('has no fix for mlflow-skinny when the mlflow pin has none', async () => {
+    const text = 'mlflow==2.9.2 --hash=sha256:0123\nmlflow-skinny==2.9.2\nmlflow-tracing==2.99.0\n';
+    const { findings } = await analyze('requirements.txt', text);
+    expect(findings.map((f) => [f.code, f.fix, f.help])).toEqual([
+      ['MLF901', undefined, 'Change the constraint where this file is generated from and regenerate it with new hashes (e.g. `pip-compile --generate-hashes`)'],
+      ['MLF901', undefined, 'Change the version constraint of `mlflow-skinny` to admit 3.4.0'],
+      ['MLF902', undefined, 'Pin `mlflow-tracing` like `mlflow` once it admits the target version'],
+    ]);
+  });
+});

@@ -151,7 +151,9 @@ describe('notebooks', () => {
   it('places a parse error in its cell', async () => {
     const text = notebook([{ cell_type: 'code', source: lines('import mlflow\n') }, { cell_type: 'code', source: lines('def f(:\n    mlflow.evaluate(m, d, custom_metrics=[x])\n') }]);
     const { findings } = await analyze('nb.ipynb', text);
-    expect(findings.filter((f: Finding) => f.code === 'MLF001').map((f) => [f.cell?.index, f.cell?.line])).toEqual([[1, 1]]);
+    const parseErrors = findings.filter((f: Finding) => f.code === 'MLF001');
+    expect(parseErrors.map((f) => [f.cell?.index, f.cell?.line])).toEqual([[1, 1]]);
+    expect(parseErrors[0]!.message).toMatch(/in cell 1, line 1\)/);
   });
 });
 

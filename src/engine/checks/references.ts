@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../parser/types.js';
-import { isInAttributeErrorTry, isInImportErrorTry } from '../../semantic/builder.js';
+import { isInAttributeErrorTry, isImportShim } from '../../semantic/builder.js';
 import type { CheckContext } from '../context.js';
 import { callArguments, isPatchTargetString, patchObjectReceiver, stringContent } from '../syntax.js';
 
@@ -50,7 +50,7 @@ export function referencesOf(node: SyntaxNode, ctx: CheckContext): PathReference
 }
 
 function importStatementRefs(node: SyntaxNode): PathReference[] {
-  const guarded = isInImportErrorTry(node);
+  const guarded = isImportShim(node);
   return node.childrenForFieldName('name').flatMap((item) => {
     const nameNode = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
     if (!nameNode) return [];
@@ -62,7 +62,7 @@ function importFromRefs(node: SyntaxNode): PathReference[] {
   const moduleNode = node.childForFieldName('module_name');
   if (!moduleNode || moduleNode.type === 'relative_import') return [];
   const module = moduleNode.text.replace(/\s+/g, '');
-  const guarded = isInImportErrorTry(node);
+  const guarded = isImportShim(node);
   const refs: PathReference[] = [{ path: module, node: moduleNode, form: 'from-module', statement: node, guarded }];
   for (const item of node.childrenForFieldName('name')) {
     const nameNode = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
@@ -90,7 +90,7 @@ function stringRef(node: SyntaxNode, ctx: CheckContext): PathReference[] {
     return [{ path: content.text, node, form: 'string', contentStart: content.start, contentEnd: content.end, guarded: false }];
   }
   if (content.text.startsWith('mlflow') && isImportModuleArgument(node, ctx)) {
-    return [{ path: content.text, node, form: 'string', contentStart: content.start, contentEnd: content.end, guarded: isInImportErrorTry(node) }];
+    return [{ path: content.text, node, form: 'string', contentStart: content.start, contentEnd: content.end, guarded: isImportShim(node) }];
   }
   const receiver = patchObjectReceiver(node);
   if (receiver && /^[A-Za-z_]\w*$/.test(content.text)) {
