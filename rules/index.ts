@@ -21,3 +21,6 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   ...TRACKING_AND_REGISTRY,
   ...FILES,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+
+/** Every code the tool knows (suppressions may name rules that are not selected in a run). */
+export const KNOWN_CODES: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.code));

@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding } from '../engine/types.js';
+import type { FileResult } from '../runner/run.js';
 import { CACHE_FORMAT } from './key.js';
 
-/** What is cached per file: everything a check reports except the path (entries are keyed by content). */
-export interface CachedResult {
-  usesMlflow: boolean;
-  syntaxErrors: number;
-  findings: Finding[];
-}
+/**
+ * What is cached per file: its result without the paths (restored on the way out) and the decoded
+ * source. Plain JSON data, so a field added to FileResult is cached with no change here.
+ */
+export type CachedResult = Omit<FileResult, 'path' | 'absolute' | 'source'>;
 
 /** Generations (key directories) not used for this long are deleted when a new one is created. */
 const STALE_GENERATION_MS = 7 * 24 * 3600 * 1000;
@@ -17,12 +16,15 @@ const STALE_GENERATION_MS = 7 * 24 * 3600 * 1000;
 const MAX_ENTRIES = 50_000;
 const INDEX_FILE = 'results.json';
 
-type StoredEntry = [usesMlflow: 0 | 1, syntaxErrors: number, findings: Finding[]];
-interface StoredIndex { format: number; entries: Record<string, StoredEntry> }
+interface StoredIndex { format: number; entries: Record<string, CachedResult> }
 
-/** The entry key of a file: its kind (the same bytes mean different things in a notebook) and content. */
-export function contentHash(kind: string, bytes: Uint8Array): string {
-  return createHash('sha256').update(kind).update('\0').update(bytes).digest('hex');
+/**
+ * The entry key of a file: a hash of its content, its kind and its path. The path counts because
+ * some kinds read it (a `*.in` file is a requirements file or not by its name, dependency facts
+ * record where they come from); a moved file is analysed again, an edited one always.
+ */
+export function contentHash(kind: string, path: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(kind).update('\0').update(path).update('\0').update(bytes).digest('hex');
 }
 
 /**
@@ -32,7 +34,7 @@ export function contentHash(kind: string, bytes: Uint8Array): string {
  * continues as if there were no cache.
  */
 export class ResultCache {
-  private entries: Record<string, StoredEntry> = {};
+  private entries: Record<string, CachedResult> = {};
   private readonly used = new Set<string>();
   private added = 0;
   private warned = false;
@@ -52,12 +54,11 @@ export class ResultCache {
     const entry = this.entries[hash];
     if (!entry) return undefined;
     this.used.add(hash);
-    return { usesMlflow: entry[0] === 1, syntaxErrors: entry[1], findings: entry[2].map((f) => ({ ...f, path })) };
+    return { ...entry, findings: entry.findings.map((f) => ({ ...f, path })) };
   }
 
   set(hash: string, result: CachedResult): void {
-    // The path is filled in on the way out: the same bytes elsewhere have the same findings.
-    this.entries[hash] = [result.usesMlflow ? 1 : 0, result.syntaxErrors, result.findings.map((f) => ({ ...f, path: '' }))];
+    this.entries[hash] = { ...result, findings: result.findings.map((f) => ({ ...f, path: '' })) };
     this.used.add(hash);
     this.added++;
   }

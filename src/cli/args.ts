@@ -19,6 +19,9 @@ export const ANALYSIS_OPTIONS = {
   'no-prefilter': { type: 'boolean' },
   jobs: { type: 'string' },
   'no-cache': { type: 'boolean' },
+  config: { type: 'string' },
+  isolated: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 

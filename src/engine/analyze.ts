@@ -19,6 +19,8 @@ export interface AnalyzerOptions {
   prefilter?: boolean;
   /** Every rule code the tool knows (for suppressions naming unselected rules); default: `rules`. */
   knownCodes?: ReadonlySet<string>;
+  /** The MLflow version being migrated to (dependency pins move to it); default 3.4.0. */
+  targetVersion?: string;
 }
 
 export interface FileAnalysis {

@@ -1,6 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { loadMlflowApi } from '../semantic/apiIndex.js';
-import { createSession, runCheck, type CheckOptions, type FileResult, type RunResult } from '../runner/run.js';
+import { analyzerOptions, createSession, runCheck, type CheckOptions, type FileResult, type RunResult } from '../runner/run.js';
 import { fileChanged, fixFile, type FileFix } from './fixLoop.js';
 import { findDirtyFiles, type DirtyFile } from './gitDirty.js';
 import { writeFileAtomic, type WriteOutcome } from './writeFile.js';
@@ -38,11 +37,14 @@ export interface FixRunResult {
 export async function runFix(options: FixRunOptions): Promise<FixRunResult> {
   const session = await createSession(options);
   const check = await runCheck(options, session);
-  const analyzer = { rules: session.rules, api: loadMlflowApi(), parser: session.parser, prefilter: session.prefilter };
+  const analyzer = analyzerOptions(session);
   const outcomes: FileOutcome[] = [];
   for (const file of check.files) {
     if (!file.source || !file.findings.length) { outcomes.push({ file }); continue; }
-    outcomes.push({ file, fix: fixFile(file.source, { analyzer, unsafeFixes: options.unsafeFixes }, file.findings) });
+    // Later passes re-analyse: only with the rules this file's configuration enables.
+    const project = options.project;
+    const fileAnalyzer = project ? { ...analyzer, rules: analyzer.rules.filter((r) => project.enables(file.absolute, r.code)) } : analyzer;
+    outcomes.push({ file, fix: fixFile(file.source, { analyzer: fileAnalyzer, unsafeFixes: options.unsafeFixes }, file.findings) });
     await yieldToEventLoop();
   }
   const result: FixRunResult = { check, outcomes, write: options.write, unsafeFixes: options.unsafeFixes, notices: [] };

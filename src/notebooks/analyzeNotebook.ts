@@ -55,7 +55,7 @@ export function analyzeNotebook(file: SourceFile, options: AnalyzerOptions): Man
 /** MLF001 names the line of its first syntax error: in a notebook, the cell's line. */
 function withCellLine(f: Finding): Finding {
   if (f.code !== PARSE_ERROR_CODE || !f.cell) return f;
-  return { ...f, message: f.message.replace(/ on line \d+\)/, ` in cell ${f.cell.index}, line ${f.cell.line})`) };
+  return { ...f, message: f.message.replace(/ on line \d+\)/, ` in cell ${f.cell.index + 1}, line ${f.cell.line})`) };
 }
 
 function magicCommands(nb: ParsedNotebook, original: string): ShellCommand[] {

@@ -23,7 +23,9 @@ export function formatFinding(f: Finding, source: SourceFile | undefined, c: Col
   const pos = source?.positionOf(f.start) ?? { line: 1, column: 1 };
   const fixable = f.fix && (f.fix.applicability === 'safe' || unsafeFixes) ? ` ${c.cyan('[*]')}` : '';
   const color = c[SEVERITY_COLOR[f.severity]] as (s: string) => string;
-  const lines = [`${c.bold(f.path)}:${pos.line}:${pos.column}: ${c.bold(color(f.code))}${fixable} ${f.message}`];
+  // In a notebook the position that helps is the cell's, not the line of the notebook's JSON.
+  const where = f.cell ? `${f.path}:cell ${f.cell.index + 1}:${f.cell.line}:${f.cell.column}` : `${f.path}:${pos.line}:${pos.column}`;
+  const lines = [`${c.bold(where)}: ${c.bold(color(f.code))}${fixable} ${f.message}`];
   if (source) lines.push(...codeFrame(source, f, c));
   if (f.help) lines.push(`${' '.repeat(gutterWidth(pos.line))}${c.blue('=')} ${c.bold('help')}: ${f.help}`);
   lines.push('');

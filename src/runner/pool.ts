@@ -1,14 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { contentHash, type ResultCache } from '../cache/index.js';
-import type { FileProblem, Finding } from '../engine/types.js';
+import type { FileProblem } from '../engine/types.js';
 import type { ParserPreference } from '../parser/index.js';
 import { SourceFile } from '../source/sourceFile.js';
-import { kindOf } from './fileKinds.js';
-import { analyzeBytes, mentionsMlflow, readSourceBytes, type AnalysisSession, type FileResult, type ReadBuffer, type SessionSettings } from './run.js';
+import { kindOf, mayHoldFindings } from './fileKinds.js';
+import { analyzeBytes, readSourceBytes, type AnalysisSession, type FileResult, type ReadBuffer, type SessionSettings } from './run.js';
 
 /** Files per message to a worker: small enough to balance the tail, large enough to amortise messaging. */
 export const BATCH_SIZE = 8;
@@ -17,10 +15,18 @@ const BATCHES_IN_FLIGHT = 2;
 /** Bytes read but not yet analysed beyond which reading waits for the workers (bounds memory). */
 const MAX_BACKLOG_BYTES = 16 * 1024 * 1024;
 /**
- * A worker's young generation: V8's default (up to 3 x 16 MB) costs every worker that much RSS for
- * no measurable speed; the analysis of a file allocates little that outlives it.
+ * A worker's V8 heap budget (MB of old generation; MLFLOW_MIGRATE_WORKER_HEAP_MB overrides it). A
+ * native tree holds memory outside the V8 heap that V8 does not see, freed only when a full
+ * collection finds it dead: with V8's default limits, dead trees pile up to a peak RSS of ~350 MB
+ * on the monorepo benchmark. This budget makes V8 collect often enough to stay near 200 MB, for
+ * ~20% more CPU in the workers (forcing a full collection after every batch cost 60%). A file
+ * whose analysis needs more memory makes its worker fail: files that large go to the main thread,
+ * and a worker that fails anyway hands its files back.
  */
-const WORKER_YOUNG_GENERATION_MB = 4;
+const WORKER_OLD_GENERATION_MB = 160;
+const WORKER_YOUNG_GENERATION_MB = 8;
+/** Files above this size are analysed in the main thread, which has no heap budget. */
+const MAX_WORKER_FILE_BYTES = 512 * 1024;
 
 /** What a worker needs to build the same session as the main thread: plain, cloneable data. */
 export interface WorkerSettings {
@@ -40,10 +46,13 @@ export interface WorkItem {
   bytes: Uint8Array;
 }
 
+/** A file's result without its paths and source: plain data, what workers send and the cache keeps. */
+export type FileData = Omit<FileResult, 'path' | 'absolute' | 'source'>;
+
 /** A worker's result for one file: serializable (no SourceFile, no tree). */
 export interface WorkOutcome {
   index: number;
-  result?: { findings: Finding[]; usesMlflow: boolean; syntaxErrors: number };
+  result?: FileData;
   problem?: FileProblem;
   /** Sent back only for files with findings: the main thread rebuilds their SourceFile from them. */
   bytes?: Uint8Array;
@@ -58,27 +67,6 @@ export type WorkerMessage =
   | { type: 'notice'; message: string }
   | { type: 'done'; id: number; backend: string; outcomes: WorkOutcome[] };
 
-let fullCollection: (() => void) | undefined | null = null;
-
-/**
- * Frees the native trees of the files analysed so far. A native tree holds ~0.5 MB outside the
- * V8 heap, which V8 does not see: left alone, a thread piles up a hundred dead trees (~100 MB)
- * before its heap asks for a collection. A full collection costs ~10 ms, so callers run it once
- * per batch of files; the finalizers that free the trees run on a later turn of the event loop.
- */
-export async function releaseNativeTrees(): Promise<void> {
-  if (fullCollection === null) {
-    try {
-      setFlagsFromString('--expose-gc');
-      fullCollection = runInNewContext('gc') as () => void;
-    } catch {
-      fullCollection = undefined;
-    }
-  }
-  fullCollection?.();
-  await yieldToEventLoop();
-}
-
 /** The default `--jobs`: one worker per core. */
 export function defaultJobs(): number {
   return availableParallelism();
@@ -90,6 +78,11 @@ export function defaultJobs(): number {
  */
 export function workerScript(): URL | undefined {
   return import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : undefined;
+}
+
+function workerResourceLimits(): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  const override = Number(process.env.MLFLOW_MIGRATE_WORKER_HEAP_MB);
+  return { maxOldGenerationSizeMb: override > 0 ? override : WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
 }
 
 /** Fewer files to parse than this stay in-process: starting workers costs ~100 ms. */
@@ -123,7 +116,7 @@ export class WorkerPool {
 
   constructor(script: URL, jobs: number, settings: WorkerSettings, private readonly notice: (message: string) => void) {
     for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(script, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const worker = new Worker(script, { workerData: settings, resourceLimits: workerResourceLimits() });
       const slot: Slot = { worker, inFlight: new Map(), alive: true };
       worker.on('message', (message: WorkerMessage) => this.receive(slot, message));
       worker.on('error', (err) => this.lose(slot, err.message));
@@ -216,6 +209,7 @@ export interface AnalyzeFilesContext {
   /** The in-process session, created on first use (a fully cached run never loads a parser). */
   session: () => Promise<AnalysisSession>;
   notice: (message: string) => void;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface AnalyzedFiles {
@@ -252,10 +246,7 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
     results[index] = outcome.result;
     problems[index] = outcome.problem;
     const hash = hashes.get(index);
-    if (cache && hash && outcome.result && !outcome.problem) {
-      const { usesMlflow, syntaxErrors, findings } = outcome.result;
-      cache.set(hash, { usesMlflow, syntaxErrors, findings });
-    }
+    if (cache && hash && outcome.result && !outcome.problem) cache.set(hash, fileData(outcome.result));
   };
   const analyzeHere = async (items: WorkItem[]) => {
     if (!items.length) return;
@@ -265,17 +256,17 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
       stats.inProcess++;
       record(item.index, analyzeBytes(item.absolute, item.display, item.bytes, session));
       // Native trees are freed by the garbage collector only on a later turn of the event loop.
-      if (session.parser.backend === 'native' && stats.inProcess % BATCH_SIZE === 0) await releaseNativeTrees();
-      else await yieldToEventLoop();
+      await yieldToEventLoop();
     }
   };
 
   for (let index = 0; index < files.length; index++) {
     const file = files[index]!;
+    context.onProgress?.(index + 1, files.length);
     const read = readSourceBytes(file.absolute, file.display, readBuffer);
     if ('problem' in read) { problems[index] = read.problem; continue; }
-    // A file whose bytes never mention mlflow cannot hold a finding: no hashing, decoding or parsing.
-    if (settings.prefilter && !mentionsMlflow(read.bytes)) {
+    // Bytes that cannot hold a finding (Python: no `mlflow` in them): no hashing, decoding or parsing.
+    if (settings.prefilter && !mayHoldFindings(file.display, read.bytes)) {
       results[index] = { path: file.display, absolute: file.absolute, findings: [], usesMlflow: false, syntaxErrors: 0 };
       stats.prefiltered++;
       continue;
@@ -283,13 +274,13 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
     // Kept beyond the next read (a SourceFile or a batch may hold them): out of the shared buffer.
     const bytes = new Uint8Array(read.bytes);
     if (cache) {
-      const hash = contentHash(kindOf(file.display).name, bytes);
+      const hash = contentHash(kindOf(file.display).name, file.display, bytes);
       const cached = cache.get(hash, file.display);
       if (cached) { results[index] = fromCache(file, cached, bytes); stats.cached++; continue; }
       hashes.set(index, hash);
     }
     const item: WorkItem = { index, absolute: file.absolute, display: file.display, bytes };
-    if (!script) { await analyzeHere([item]); continue; }
+    if (!script || bytes.byteLength > MAX_WORKER_FILE_BYTES) { await analyzeHere([item]); continue; }
     pending.push(item);
     if (!pool && pending.length >= minPoolFiles) pool = new WorkerPool(script, context.jobs, context.workerSettings!, context.notice);
     if (pool) {
@@ -324,7 +315,13 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
   };
 }
 
-function fromCache(file: DiscoveredFileRef, cached: { findings: Finding[]; usesMlflow: boolean; syntaxErrors: number }, bytes: Uint8Array): FileResult {
+/** What of a FileResult crosses threads and goes into the cache. */
+export function fileData(result: FileResult): FileData {
+  const { path: _path, absolute: _absolute, source: _source, ...data } = result;
+  return data;
+}
+
+function fromCache(file: DiscoveredFileRef, cached: FileData, bytes: Uint8Array): FileResult {
   const result: FileResult = { path: file.display, absolute: file.absolute, ...cached };
   if (cached.findings.length) result.source = sourceFrom(file.display, bytes);
   return result;

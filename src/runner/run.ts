@@ -1,5 +1,9 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { ALL_RULES } from '../../rules/index.js';
+import { ALL_RULES, KNOWN_CODES } from '../../rules/index.js';
+import type { AnalyzerOptions } from '../engine/analyze.js';
+import type { ProjectSettings } from '../config/project.js';
+import { factsOf, type ProjectFacts } from '../manifests/facts.js';
+import { applyProjectOutcome, projectFindings } from '../manifests/project.js';
 import { openResultCache } from '../cache/index.js';
 import { discoverFiles } from '../discovery/discover.js';
 import type { RuleDefinition } from '../engine/rule.js';
@@ -9,12 +13,11 @@ import { DEFAULT_SOURCE_VERSION, DEFAULT_TARGET_VERSION } from '../engine/versio
 import { createParser, type ParserPreference, type PythonParser } from '../parser/index.js';
 import { loadMlflowApi } from '../semantic/apiIndex.js';
 import { SourceFile } from '../source/sourceFile.js';
-import { analyzeByKind, discoveryPatterns } from './fileKinds.js';
+import { analyzeByKind, discoveryPatterns, mayHoldFindings } from './fileKinds.js';
 import { analyzeFiles, defaultJobs } from './pool.js';
 
 /** Files larger than this are reported and skipped: generated code, data dumps. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const MLFLOW_BYTES = Buffer.from('mlflow');
 
 export interface CheckOptions {
   paths: string[];
@@ -36,6 +39,10 @@ export interface CheckOptions {
   jobs?: number;
   /** Serve and store results in the content-keyed cache (src/cache/). Off unless asked: only `check` asks. */
   cache?: boolean;
+  /** Configuration files: which findings count in which file, and `extend-exclude`. */
+  project?: ProjectSettings;
+  /** Called as files are read: `(done, total)` (the CLI draws a progress line on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface FileResult {
@@ -46,6 +53,8 @@ export interface FileResult {
   source?: SourceFile;
   usesMlflow: boolean;
   syntaxErrors: number;
+  /** What manifests, scripts and notebooks say about the project (pins, declared packages): plain data. */
+  facts?: ProjectFacts;
 }
 
 export interface RunResult {
@@ -58,6 +67,8 @@ export interface RunResult {
   rules: RuleDefinition[];
   sourceVersion: string;
   targetVersion: string;
+  /** The file the source version was read from, when it was detected from the project's pins. */
+  sourceVersionFrom?: string;
 }
 
 /** A session without its parser: what decides the results besides the files (also the cache key's input). */
@@ -135,21 +146,42 @@ function grow(buffer: Buffer, atLeast: number): Buffer {
   return bigger;
 }
 
-/** The byte prefilter: a file whose bytes never mention mlflow cannot hold a finding. */
-export function mentionsMlflow(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(MLFLOW_BYTES) >= 0;
-}
-
 /** The unit of work, in-process and in the workers: prefilter, decode and analyse one file's bytes. */
 export function analyzeBytes(absolute: string, display: string, bytes: Uint8Array, session: AnalysisSession): { result?: FileResult; problem?: FileProblem } {
   const base: FileResult = { path: display, absolute, findings: [], usesMlflow: false, syntaxErrors: 0 };
-  if (session.prefilter && !mentionsMlflow(bytes)) return { result: base };
+  // The byte prefilter of the file's kind: for Python, bytes that never mention mlflow.
+  if (session.prefilter && !mayHoldFindings(display, bytes)) return { result: base };
   const source = SourceFile.fromBytes(display, bytes);
   if ('error' in source) return { problem: { path: display, kind: 'decode', message: source.error } };
-  const analysis = analyzeByKind(source, { rules: session.rules, api: loadMlflowApi(), parser: session.parser, prefilter: session.prefilter });
+  const analysis = analyzeByKind(source, analyzerOptions(session));
   const result: FileResult = { ...base, findings: analysis.findings, usesMlflow: analysis.usesMlflow, syntaxErrors: analysis.syntaxErrors };
+  const facts = factsOf(analysis);
+  if (facts) result.facts = facts;
   if (analysis.findings.length) result.source = source;
   return { result, problem: analysis.problems[0] };
+}
+
+/** Keeps in each file only the findings of the rules its configuration enables; drops `extend-exclude`d files. */
+function applyConfiguration(files: FileResult[], project: ProjectSettings): FileResult[] {
+  return files
+    .filter((f) => !project.excludes(f.absolute))
+    .map((f) => {
+      if (!f.findings.length) return f;
+      return { ...f, findings: f.findings.filter((finding) => project.enables(f.absolute, finding.code)) };
+    });
+}
+
+/** A file that gained findings after analysis (a project-level check) needs its text for the reporters. */
+function reloadSource(file: FileResult): SourceFile | undefined {
+  const read = readSourceBytes(file.absolute, file.path);
+  if ('problem' in read) return undefined;
+  const source = SourceFile.fromBytes(file.path, read.bytes);
+  return 'error' in source ? undefined : source;
+}
+
+/** What every analyzer needs from a session (the fixer re-analyses with the same). */
+export function analyzerOptions(session: AnalysisSession): AnalyzerOptions {
+  return { rules: session.rules, api: loadMlflowApi(), parser: session.parser, prefilter: session.prefilter, targetVersion: session.targetVersion, knownCodes: KNOWN_CODES };
 }
 
 function describeIoError(err: unknown): string {
@@ -183,10 +215,14 @@ export async function runCheck(options: CheckOptions, existing?: AnalysisSession
     cache,
     session: () => (session ??= createSession(options)),
     notice,
+    onProgress: options.onProgress,
   });
   cache?.save();
   problems.push(...analyzed.problems);
-  const files = analyzed.files;
+  const files = options.project ? applyConfiguration(analyzed.files, options.project) : analyzed.files;
+  // Checks across files (version skew between manifests, packages declared elsewhere).
+  applyProjectOutcome(files, projectFindings(files, settings.rules));
+  for (const file of files) if (file.findings.length && !file.source) file.source = reloadSource(file);
   return {
     files,
     findings: files.flatMap((f) => f.findings),

@@ -2,7 +2,7 @@ import { ALL_RULES } from '../../rules/index.js';
 import type { FileAnalysis } from '../../src/engine/analyze.js';
 import { selectRules } from '../../src/engine/selection.js';
 import type { Edit, Finding } from '../../src/engine/types.js';
-import type { VersionedAnalyzerOptions } from '../../src/manifests/options.js';
+import type { AnalyzerOptions as VersionedAnalyzerOptions } from '../../src/engine/analyze.js';
 import { createParser, type PythonParser } from '../../src/parser/index.js';
 import { analyzeByKind } from '../../src/runner/fileKinds.js';
 import { loadMlflowApi } from '../../src/semantic/apiIndex.js';

@@ -153,7 +153,7 @@ describe('notebooks', () => {
     const { findings } = await analyze('nb.ipynb', text);
     const parseErrors = findings.filter((f: Finding) => f.code === 'MLF001');
     expect(parseErrors.map((f) => [f.cell?.index, f.cell?.line])).toEqual([[1, 1]]);
-    expect(parseErrors[0]!.message).toMatch(/in cell 1, line 1\)/);
+    expect(parseErrors[0]!.message).toMatch(/in cell 2, line 1\)/); // people count cells from 1
   });
 });
 

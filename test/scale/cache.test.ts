@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
 import { cacheKey, cacheRoot, contentHash, ResultCache, type CacheConfig } from '../../src/cache/index.js';
+import { CACHE_FORMAT } from '../../src/cache/key.js';
 import type { Finding } from '../../src/engine/types.js';
 import { runCheck } from '../../src/runner/run.js';
 
@@ -55,26 +56,28 @@ describe('ResultCache', () => {
   const warn = (m: string) => warnings.push(m);
   beforeEach(() => { warnings.length = 0; });
 
-  it('stores results by content and restores the path of the file asking', () => {
+  it('stores results and restores the path of the file asking', () => {
     const root = tempDir('cache');
-    const hash = contentHash('python', Buffer.from('import mlflow\n'));
+    const hash = contentHash('python', 'x.py', Buffer.from('import mlflow\n'));
     const cache = ResultCache.open(root, 'k1', warn);
     expect(cache.get(hash, 'x.py')).toBeUndefined();
     cache.set(hash, { usesMlflow: true, syntaxErrors: 0, findings: [FINDING] });
     cache.save();
 
     const reopened = ResultCache.open(root, 'k1', warn);
-    expect(reopened.get(hash, 'elsewhere/copy.py')).toEqual({ usesMlflow: true, syntaxErrors: 0, findings: [{ ...FINDING, path: 'elsewhere/copy.py' }] });
+    expect(reopened.get(hash, 'x.py')).toEqual({ usesMlflow: true, syntaxErrors: 0, findings: [{ ...FINDING, path: 'x.py' }] });
     expect(ResultCache.open(root, 'k2', warn).get(hash, 'x.py')).toBeUndefined();
     expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe('*\n');
     expect(warnings).toEqual([]);
   });
 
-  it('keys by kind and bytes, not by name or time', () => {
+  it('keys by content, kind and path, not by time', () => {
     const bytes = Buffer.from('import mlflow\n');
-    expect(contentHash('python', bytes)).toBe(contentHash('python', Buffer.from('import mlflow\n')));
-    expect(contentHash('python', bytes)).not.toBe(contentHash('notebook', bytes));
-    expect(contentHash('python', bytes)).not.toBe(contentHash('python', Buffer.from('import mlflow \n')));
+    const key = contentHash('python', 'a.py', bytes);
+    expect(contentHash('python', 'a.py', Buffer.from('import mlflow\n'))).toBe(key);
+    expect(contentHash('python', 'a.py', Buffer.from('import mlflow \n'))).not.toBe(key);
+    expect(contentHash('notebook', 'a.py', bytes)).not.toBe(key);
+    expect(contentHash('python', 'b/a.py', bytes)).not.toBe(key);
   });
 
   it('writes nothing when nothing was added', () => {
@@ -85,7 +88,7 @@ describe('ResultCache', () => {
 
   it('warns once about a corrupt index, ignores it, and replaces it on save', () => {
     const root = tempDir('cache-corrupt');
-    const dir = join(root, 'v1-k');
+    const dir = join(root, `v${CACHE_FORMAT}-k`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'results.json'), '{"format": 1, "entries": {"abc": [1, 0, [');
     const cache = ResultCache.open(root, 'k', warn);
@@ -112,7 +115,7 @@ describe('ResultCache', () => {
   it('warns once when the index cannot be written, and goes on', () => {
     const root = tempDir('cache-unwritable');
     // The temporary file the save writes is taken by a directory.
-    mkdirSync(join(root, 'v1-k', `results.json.${process.pid}.tmp`), { recursive: true });
+    mkdirSync(join(root, `v${CACHE_FORMAT}-k`, `results.json.${process.pid}.tmp`), { recursive: true });
     const cache = ResultCache.open(root, 'k', warn);
     cache.set('abc', { usesMlflow: true, syntaxErrors: 0, findings: [] });
     cache.save();
@@ -148,11 +151,11 @@ describe('check with the cache', () => {
     const cold = await check(true);
     expect(cold.findings.map((f) => f.code)).toEqual(['MLF104']);
     // Only files that mention mlflow are worth an entry.
-    const index = JSON.parse(readFileSync(indexFile(), 'utf8')) as { entries: Record<string, [number, number, Finding[]]> };
+    const index = JSON.parse(readFileSync(indexFile(), 'utf8')) as { format: number; entries: Record<string, { findings: Finding[] }> };
     expect(Object.keys(index.entries)).toHaveLength(1);
-    const [hash, entry] = Object.entries(index.entries)[0]!;
-    entry[2][0]!.message = 'planted in the cache';
-    writeFileSync(indexFile(), JSON.stringify({ format: 1, entries: { [hash]: entry } }));
+    const entry = Object.values(index.entries)[0]!;
+    entry.findings[0]!.message = 'planted in the cache';
+    writeFileSync(indexFile(), JSON.stringify(index));
 
     const warm = await check(true);
     expect(warm.findings.map((f) => [f.path, f.message])).toEqual([['train.py', 'planted in the cache']]);

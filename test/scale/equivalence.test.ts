@@ -87,6 +87,13 @@ describe('built CLI, worker pool', () => {
 
       const text = (args: string[]) => runCli(cli, ['check', tree, '--parser', 'native', ...args], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0' } }).stdout;
       expect(text(['--jobs', '2'])).toBe(text(['--jobs', '1', '--no-cache', '--no-prefilter']));
-    }, 120_000);
+
+      // Workers that fail (here: a heap budget too small to start) hand their files to the main thread.
+      const failing = runCli(cli, [...json, '--jobs', '2', '--no-cache'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0', MLFLOW_MIGRATE_WORKER_HEAP_MB: '2' } });
+      expect(failing.stderr).toMatch(/a worker thread failed .*; analysing its files in the main thread\n/);
+      expect(failing.stderr.match(/worker thread failed/g)).toHaveLength(1);
+      expect(failing.stderr).toMatch(/0 in 2 workers/);
+      expect(failing.stdout).toBe(baseline.stdout);
+    }, 180_000);
   });
 });

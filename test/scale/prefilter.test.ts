@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
 import { rulesForText } from '../../src/engine/analyze.js';
 import type { PythonParser } from '../../src/parser/index.js';
-import { analyzeBytes, mentionsMlflow, sessionSettings, type AnalysisSession } from '../../src/runner/run.js';
+import { mayHoldFindings } from '../../src/runner/fileKinds.js';
+import { analyzeBytes, sessionSettings, type AnalysisSession } from '../../src/runner/run.js';
 import { parserFor } from '../helpers/analyze.js';
 
 /** A session whose parser counts the parses it does. */
@@ -19,10 +20,10 @@ const analyze = (session: AnalysisSession, text: string | Uint8Array) =>
   analyzeBytes('/x/a.py', 'a.py', typeof text === 'string' ? Buffer.from(text) : text, session);
 
 describe('byte prefilter', () => {
-  it('needs the bytes "mlflow"', () => {
-    expect(mentionsMlflow(Buffer.from('import mlflow'))).toBe(true);
-    expect(mentionsMlflow(Buffer.from('import MLflow_utils  # MLFLOW'))).toBe(false);
-    expect(mentionsMlflow(Buffer.from('x = 1\n').subarray(2))).toBe(false);
+  it('needs the bytes "mlflow" in a Python file', () => {
+    expect(mayHoldFindings('a.py', Buffer.from('import mlflow'))).toBe(true);
+    expect(mayHoldFindings('a.py', Buffer.from('import MLflow_utils  # MLFLOW'))).toBe(false);
+    expect(mayHoldFindings('a.py', Buffer.from('mlflow = 1\n').subarray(2))).toBe(false);
   });
 
   it('skips decoding and parsing a file that never mentions mlflow, even an undecodable one', async () => {

@@ -1,12 +1,18 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import pc from 'picocolors';
-import { UsageError } from '../../discovery/discover.js';
+import { displayPath, UsageError } from '../../discovery/discover.js';
+import { ProjectSettings } from '../../config/project.js';
+import type { DetectedSourceVersion } from '../../manifests/project.js';
+import { formatStatistics } from '../../reporters/statistics.js';
+import { detectProjectSourceVersion } from '../../runner/sourceVersion.js';
+import { createProgress } from '../progress.js';
 import { unknownSelectors } from '../../engine/selection.js';
 import type { Severity } from '../../engine/types.js';
 import { compareVersions, DEFAULT_SOURCE_VERSION, DEFAULT_TARGET_VERSION, isValidVersion, NEWEST_KNOWN_VERSION } from '../../engine/versions.js';
 import { ALL_RULES } from '../../../rules/index.js';
 import { REPORTERS, FORMATS, type Format } from '../../reporters/index.js';
-import { runCheck, type CheckOptions, type RunResult } from '../../runner/run.js';
+import { checkOneFile, createSession, runCheck, type CheckOptions, type RunResult } from '../../runner/run.js';
 import { TOOL_VERSION } from '../../version.js';
 import { ANALYSIS_OPTIONS, listOption, oneOf, parse, positiveInteger, type ParsedArgs } from '../args.js';
 
@@ -36,35 +42,68 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 
 export type AnalysisArgs = ParsedArgs<typeof ANALYSIS_OPTIONS>['values'];
 
-/** Validates the options shared by `check` and `fix` and turns them into run options. */
-export function analysisOptions(values: AnalysisArgs, positionals: string[], notice: (m: string) => void): CheckOptions {
-  const target = values['target-version'] ?? DEFAULT_TARGET_VERSION;
-  const source = values['source-version'] ?? DEFAULT_SOURCE_VERSION;
-  for (const [flag, v] of [['--target-version', target], ['--source-version', source]] as const) {
-    if (!isValidVersion(v)) throw new UsageError(`${flag}: '${v}' is not a valid version`);
-  }
-  if (compareVersions(target, NEWEST_KNOWN_VERSION) > 0) {
-    throw new UsageError(`--target-version ${target} is newer than ${NEWEST_KNOWN_VERSION}, the newest MLflow version whose changes mlflow-migrate knows; a check against it would be partial`);
-  }
-  if (compareVersions(source, target) >= 0) throw new UsageError(`--source-version ${source} must be older than --target-version ${target}`);
+export interface AnalysisRun {
+  options: CheckOptions;
+  failOn: Severity;
+  unsafeFixes: boolean;
+  /** Set when the source version was read from the project's pins. */
+  detected?: DetectedSourceVersion;
+  /** `-`: the file's bytes, read from standard input. */
+  stdin?: { bytes: Uint8Array; filename: string };
+}
+
+function checkVersion(flag: string, version: string): void {
+  if (!isValidVersion(version)) throw new UsageError(`${flag}: '${version}' is not a valid version`);
+}
+
+/**
+ * Validates the options shared by `check` and `fix`, loads the configuration (closest to each
+ * file; the command line wins), and settles the version range: command line, then configuration,
+ * then the project's own MLflow pin, then the defaults.
+ */
+export async function analysisOptions(values: AnalysisArgs, positionals: string[], notice: (m: string) => void): Promise<AnalysisRun> {
+  if (values['target-version']) checkVersion('--target-version', values['target-version']);
+  if (values['source-version']) checkVersion('--source-version', values['source-version']);
   const select = listOption(values.select);
   const ignore = listOption(values.ignore);
   const unknown = unknownSelectors([...(select ?? []), ...(ignore ?? [])], ALL_RULES);
   if (unknown.length) throw new UsageError(`unknown rule code or prefix: ${unknown.join(', ')} (see \`mlflow-migrate rules\`)`);
-  return {
-    paths: positionals,
-    cwd: process.cwd(),
+  const cwd = process.cwd();
+  const cli = { select, ignore, targetVersion: values['target-version'], sourceVersion: values['source-version'] };
+  const project = new ProjectSettings({ cwd, configPath: values.config, isolated: values.isolated, cli, defaults: { sourceVersion: DEFAULT_SOURCE_VERSION, targetVersion: DEFAULT_TARGET_VERSION }, rules: ALL_RULES });
+  const target = values['target-version'] ?? project.rootSetting('targetVersion') ?? DEFAULT_TARGET_VERSION;
+  if (compareVersions(target, NEWEST_KNOWN_VERSION) > 0) {
+    throw new UsageError(`target version ${target} is newer than ${NEWEST_KNOWN_VERSION}, the newest MLflow version whose changes mlflow-migrate knows; a check against it would be partial`);
+  }
+  const stdin = positionals.length === 1 && positionals[0] === '-' ? { bytes: readFileSync(0), filename: values['stdin-filename'] ?? 'stdin.py' } : undefined;
+  if (values['stdin-filename'] && !stdin) throw new UsageError('--stdin-filename needs `-` as the path');
+  const options: CheckOptions = {
+    paths: stdin ? [] : positionals,
+    cwd,
     exclude: values.exclude,
     gitignore: !values['no-respect-gitignore'],
     parser: oneOf('parser', values.parser, ['native', 'wasm', 'auto'] as const, 'auto'),
-    sourceVersion: source,
     targetVersion: target,
     select,
     ignore,
     prefilter: !values['no-prefilter'],
     notice,
     jobs: positiveInteger('jobs', values.jobs),
+    project,
   };
+  let source = values['source-version'] ?? project.rootSetting('sourceVersion');
+  let detected: DetectedSourceVersion | undefined;
+  if (!source && !stdin) {
+    detected = await detectProjectSourceVersion(options, target);
+    source = detected?.version;
+  }
+  options.sourceVersion = source ?? DEFAULT_SOURCE_VERSION;
+  if (compareVersions(options.sourceVersion, target) >= 0) throw new UsageError(`source version ${options.sourceVersion} must be older than target version ${target}`);
+  // Files inherit the run's version range unless their own configuration says otherwise.
+  project.setDefaults({ sourceVersion: options.sourceVersion, targetVersion: target });
+  const failOn = oneOf('fail-on', values['fail-on'] ?? project.rootSetting('failOn'), ['error', 'warning', 'info'] as const, 'warning');
+  const unsafeFixes = !!(values['unsafe-fixes'] ?? project.rootSetting('unsafeFixes'));
+  return { options, failOn, unsafeFixes, detected, stdin };
 }
 
 export function exitCodeFor(result: RunResult, failOn: Severity, exitZero: boolean): number {
@@ -83,19 +122,55 @@ export function writeReport(text: string, output: string | undefined): void {
   else process.stdout.write(text);
 }
 
+const CHECK_OPTIONS = {
+  ...ANALYSIS_OPTIONS,
+  statistics: { type: 'boolean' },
+  'output-sarif': { type: 'string' },
+  'output-json': { type: 'string' },
+} as const;
+
 export async function checkCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, ANALYSIS_OPTIONS);
+  const { values, positionals } = parse(argv, CHECK_OPTIONS);
   if (values.help) { process.stdout.write(CHECK_HELP); return 0; }
   const format: Format = oneOf('format', values.format, FORMATS, 'text');
-  const failOn = oneOf('fail-on', values['fail-on'], ['error', 'warning', 'info'] as const, 'warning');
   const quiet = !!values.quiet;
   const notice = (m: string) => { if (!quiet) process.stderr.write(`${m}\n`); };
+  const run = await analysisOptions(values, positionals, notice);
+  const progress = createProgress({ quiet });
   // Only `check` uses the cache: `fix` must analyse the text it is about to rewrite.
-  const result = await runCheck({ ...analysisOptions(values, positionals, notice), cache: !values['no-cache'] });
+  const result = run.stdin
+    ? await checkStdin(run)
+    : await runCheck({ ...run.options, cache: !values['no-cache'], onProgress: progress.update });
+  progress.finish();
+  if (run.detected) result.sourceVersionFrom = run.detected.path;
   reportProblems(result, quiet);
-  const color = format === 'text' && !values.output && pc.isColorSupported;
-  let text = REPORTERS[format](result, { cwd: process.cwd(), toolVersion: TOOL_VERSION, color, unsafeFixes: !!values['unsafe-fixes'] });
-  if (quiet && format === 'text') text = text.split('\n').slice(0, -2).join('\n') + (result.findings.length ? '\n' : '');
+  const context = (color: boolean) => ({ cwd: process.cwd(), toolVersion: TOOL_VERSION, color, unsafeFixes: run.unsafeFixes });
+  if (values['output-sarif']) writeReport(REPORTERS.sarif(result, context(false)), values['output-sarif']);
+  if (values['output-json']) writeReport(REPORTERS.json(result, context(false)), values['output-json']);
+  const color = (format === 'text' || values.statistics === true) && !values.output && pc.isColorSupported;
+  let text = values.statistics ? formatStatistics(result, context(color)) : REPORTERS[format](result, context(color));
+  if (format === 'text' && !values.statistics) {
+    if (quiet) text = text.split('\n').slice(0, -2).join('\n') + (result.findings.length ? '\n' : '');
+    else if (run.detected) text += `Source version ${result.sourceVersion}, detected from ${run.detected.path} (override with --source-version).\n`;
+  }
   writeReport(text, values.output);
-  return exitCodeFor(result, failOn, !!values['exit-zero']);
+  return exitCodeFor(result, run.failOn, !!values['exit-zero']);
+}
+
+/** `check -`: one file from standard input, named by --stdin-filename (editors, pre-commit on staged content). */
+async function checkStdin(run: AnalysisRun): Promise<RunResult> {
+  const session = await createSession(run.options);
+  const { filename, bytes } = run.stdin!;
+  const absolute = resolve(run.options.cwd, filename);
+  const { result, problem } = await checkOneFile(absolute, displayPath(run.options.cwd, absolute), session, bytes);
+  const files = result ? [result] : [];
+  if (result && run.options.project) {
+    const project = run.options.project;
+    result.findings = result.findings.filter((f) => project.enables(absolute, f.code));
+  }
+  return {
+    files, findings: files.flatMap((f) => f.findings), problems: problem ? [problem] : [],
+    filesChecked: files.length, filesUsingMlflow: files.filter((f) => f.usesMlflow).length,
+    parserBackend: session.parser.backend, rules: session.rules, sourceVersion: session.sourceVersion, targetVersion: session.targetVersion,
+  };
 }

@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import { DEFAULT_SOURCE_VERSION, DEFAULT_TARGET_VERSION } from '../../engine/versions.js';
 import { fileMessages, fileViews, hasInternalError, renderFixReport } from '../../fixer/report.js';
 import { runFix, type FixRunOptions, type FixRunResult } from '../../fixer/runFix.js';
+import { UsageError } from '../../discovery/discover.js';
 import { ANALYSIS_OPTIONS, parse } from '../args.js';
 import { analysisOptions, reportProblems, writeReport } from './check.js';
 
@@ -47,10 +48,12 @@ export async function fixCommand(argv: string[], overrides: FixOverrides = {}): 
   if (values.help) { process.stdout.write(FIX_HELP); return 0; }
   const quiet = !!values.quiet;
   const notice = (m: string) => { if (!quiet) process.stderr.write(`${m}\n`); };
+  const run = await analysisOptions(values, positionals, notice);
+  if (run.stdin) throw new UsageError('fix reads files, not standard input');
   const result = await runFix({
-    ...analysisOptions(values, positionals, notice),
+    ...run.options,
     write: !!values.write,
-    unsafeFixes: !!values['unsafe-fixes'],
+    unsafeFixes: run.unsafeFixes,
     allowDirty: !!values['allow-dirty'],
     ...overrides,
   });

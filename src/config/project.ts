@@ -1,0 +1,87 @@
+import { ConfigResolver, loadConfigFile } from './load.js';
+import { ConfigError, type ConfigFile, type Settings } from './settings.js';
+import { effectiveSettings, excludedByConfig, ruleEnabled, type CommandLineSettings, type EffectiveSettings } from './effective.js';
+import type { RuleDefinition } from '../engine/rule.js';
+
+export interface ProjectSettingsOptions {
+  cwd: string;
+  /** `--config PATH`: one file for everything. */
+  configPath?: string;
+  /** `--isolated`: no configuration files at all. */
+  isolated?: boolean;
+  cli: CommandLineSettings;
+  defaults: { sourceVersion: string; targetVersion: string };
+  rules: readonly RuleDefinition[];
+}
+
+/**
+ * The configuration of a run: which file's settings apply where (the closest configuration wins,
+ * as in ruff), overridden by the command line. The run analyses with every rule any file may
+ * want, then keeps for each file only the findings of the rules enabled there.
+ */
+export class ProjectSettings {
+  private readonly resolver?: ConfigResolver;
+  private readonly fixed?: ConfigFile;
+  private readonly rulesByConfig = new Map<string, RuleDefinition[]>();
+
+  /** The run's version range, once settled (pins may decide the source version after loading). */
+  setDefaults(defaults: { sourceVersion: string; targetVersion: string }): void {
+    this.options.defaults = defaults;
+    this.rulesByConfig.clear();
+  }
+
+  constructor(private readonly options: ProjectSettingsOptions) {
+    const codes = options.rules.map((r) => r.code);
+    if (options.isolated) return;
+    if (options.configPath) {
+      const loaded = loadConfigFile(options.configPath, codes);
+      if (!loaded) throw new ConfigError(`${options.configPath}: no [tool.mlflow-migrate] table`);
+      this.fixed = loaded;
+    } else {
+      this.resolver = new ConfigResolver(codes);
+    }
+  }
+
+  configFor(file: string): ConfigFile | undefined {
+    return this.fixed ?? this.resolver?.forFile(file);
+  }
+
+  /** The configuration that governs the run as a whole (fail-on, unsafe-fixes, versions shown). */
+  get root(): ConfigFile | undefined {
+    return this.fixed ?? this.resolver?.forDirectory(this.options.cwd);
+  }
+
+  rootSetting<K extends keyof Settings>(key: K): Settings[K] | undefined {
+    return this.root?.settings[key];
+  }
+
+  settingsFor(file?: string): EffectiveSettings {
+    const config = file ? this.configFor(file) : this.root;
+    return effectiveSettings(config, this.options.cli, this.options.defaults, file);
+  }
+
+  /** Rules whose findings count in this file. */
+  rulesFor(file: string): RuleDefinition[] {
+    const config = this.configFor(file);
+    const perFile = config?.settings.perFileIgnores;
+    const key = `${config?.path ?? ''}${perFile ? `\0${file}` : ''}`;
+    let rules = this.rulesByConfig.get(key);
+    if (!rules) {
+      const settings = this.settingsFor(file);
+      rules = this.options.rules.filter((r) => ruleEnabled(r, settings));
+      this.rulesByConfig.set(key, rules);
+    }
+    return rules;
+  }
+
+  /** Whether findings of `code` count in this file (codes the configuration cannot name always do). */
+  enables(file: string, code: string): boolean {
+    if (!this.options.rules.some((r) => r.code === code)) return true;
+    return this.rulesFor(file).some((r) => r.code === code);
+  }
+
+  /** `extend-exclude` of the file's configuration. */
+  excludes(file: string): boolean {
+    return excludedByConfig(this.configFor(file), file);
+  }
+}

@@ -1,0 +1,35 @@
+import { discoverFiles } from '../discovery/discover.js';
+import { compareVersions } from '../engine/versions.js';
+import { detectSourceVersion, pinsInFile, type DetectedSourceVersion } from '../manifests/project.js';
+import type { PinFact } from '../manifests/facts.js';
+import { createParser } from '../parser/index.js';
+import { loadMlflowApi } from '../semantic/apiIndex.js';
+import { SourceFile } from '../source/sourceFile.js';
+import { discoveryPatterns, kindOf, mayHoldFindings, PYTHON } from './fileKinds.js';
+import { readSourceBytes, type CheckOptions } from './run.js';
+
+/**
+ * The MLflow version the project pins (its requirement files, pyproject, conda and Docker files,
+ * notebooks' `%pip`), for `--source-version` when neither the command line nor the configuration
+ * gives one. A pin at or past the target is ignored: after `fix` has moved the pins, the code
+ * still has to be checked against the version it was written for.
+ */
+export async function detectProjectSourceVersion(options: CheckOptions, targetVersion: string): Promise<DetectedSourceVersion | undefined> {
+  const discovery = await discoverFiles(options.paths, {
+    cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore,
+    patterns: discoveryPatterns().filter((p) => !PYTHON.patterns.includes(p)),
+  });
+  const pins: PinFact[] = [];
+  let parser: Awaited<ReturnType<typeof createParser>> | undefined;
+  for (const file of discovery.files) {
+    if (kindOf(file.display) === PYTHON) continue;
+    const read = readSourceBytes(file.absolute, file.display);
+    if ('problem' in read || !mayHoldFindings(file.display, read.bytes)) continue;
+    const source = SourceFile.fromBytes(file.display, read.bytes);
+    if ('error' in source) continue;
+    parser ??= await createParser(options.parser ?? 'auto');
+    pins.push(...pinsInFile(source, { api: loadMlflowApi(), parser, targetVersion }));
+  }
+  const detected = detectSourceVersion(pins);
+  return detected && compareVersions(detected.version, targetVersion) < 0 ? detected : undefined;
+}
