@@ -2,7 +2,7 @@ import { fill, type CheckContext } from '../src/engine/context.js';
 import { defineRule } from '../src/engine/rule.js';
 import { callArguments, keywordArgument, keywordName, keywordValue, removeArgumentEdit, splatKeys } from '../src/engine/syntax.js';
 import type { Edit } from '../src/engine/types.js';
-import { addImportEdit, insertLineAfter } from '../src/fixer/statementEdits.js';
+import { addImportEdit, insertLineAfter } from '../src/engine/statementEdits.js';
 import type { SyntaxNode } from '../src/parser/types.js';
 import type { Resolution } from '../src/semantic/model.js';
 import type { Scope } from '../src/semantic/scope.js';

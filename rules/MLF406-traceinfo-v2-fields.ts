@@ -4,7 +4,8 @@ import { defineRule, type MovedSymbolCheck } from '../src/engine/rule.js';
 import { visitDelegated } from '../src/engine/checks/delegate.js';
 import { REFERENCE_NODE_TYPES } from '../src/engine/checks/references.js';
 import type { Edit } from '../src/engine/types.js';
-import { lineEnding, moveImportItemEdits } from '../src/engine/checks/importEdits.js';
+import { moveImportItemEdits } from '../src/engine/checks/importEdits.js';
+import { lineEndingAt } from '../src/engine/statementEdits.js';
 import { traceValueType } from '../src/engine/checks/traceValues.js';
 import { CLASS } from '../src/semantic/mlflowTypes.js';
 import { DOCS } from './shared.js';
@@ -150,5 +151,5 @@ function importTraceStateBefore(enumNode: SyntaxNode, ctx: CheckContext): Edit |
   const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
   const indent = text.slice(lineStart, statement.startIndex);
   if (!/^[ \t]*$/.test(indent)) return undefined;
-  return { start: statement.startIndex, end: statement.startIndex, text: `from mlflow.entities import TraceState${lineEnding(text, statement.endIndex)}${indent}` };
+  return { start: statement.startIndex, end: statement.startIndex, text: `from mlflow.entities import TraceState${lineEndingAt(text, statement.endIndex)}${indent}` };
 }

@@ -5,6 +5,8 @@ import MLF603 from './MLF603-env-allow-file-uri-model-source.js';
 import MLF604 from './MLF604-env-openai-retries-enabled.js';
 import MLF605 from './MLF605-env-models-serve-workers.js';
 import MLF606 from './MLF606-env-deployments-config-unused.js';
+import MLF607 from './MLF607-env-default-changes.js';
+import MLF608 from './MLF608-telemetry-default-on.js';
 import MLF609 from './MLF609-server-uvicorn-default.js';
 import MLF610 from './MLF610-scoring-server-fastapi.js';
 import MLF611 from './MLF611-basic-auth-secret-key.js';
@@ -25,6 +27,6 @@ import MLF906 from './MLF906-transitive-deps-dropped.js';
  * and src/notebooks report them from the rule definitions in effect.
  */
 export const RULES: readonly RuleDefinition[] = [
-  MLF601, MLF602, MLF603, MLF604, MLF605, MLF606, MLF609, MLF610, MLF611, MLF612, MLF613, MLF614, MLF615,
+  MLF601, MLF602, MLF603, MLF604, MLF605, MLF606, MLF607, MLF608, MLF609, MLF610, MLF611, MLF612, MLF613, MLF614, MLF615,
   MLF901, MLF902, MLF903, MLF904, MLF905, MLF906,
 ];

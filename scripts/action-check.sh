@@ -7,9 +7,11 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 args=(check)
 read -r -a paths <<< "${INPUT_PATH:-.}"
 args+=("${paths[@]}")
-args+=(--target-version "${INPUT_TARGET_VERSION:-3.4.0}")
+# Inputs left empty leave the setting to the project's configuration ([tool.mlflow-migrate]), then the tool's default.
+[ -n "${INPUT_TARGET_VERSION:-}" ] && args+=(--target-version "$INPUT_TARGET_VERSION")
 [ -n "${INPUT_SOURCE_VERSION:-}" ] && args+=(--source-version "$INPUT_SOURCE_VERSION")
-args+=(--format "${INPUT_FORMAT:-github}" --fail-on "${INPUT_FAIL_ON:-warning}")
+[ -n "${INPUT_FAIL_ON:-}" ] && args+=(--fail-on "$INPUT_FAIL_ON")
+args+=(--format "${INPUT_FORMAT:-github}")
 [ -n "${INPUT_SARIF_FILE:-}" ] && args+=(--output-sarif "$INPUT_SARIF_FILE")
 if [ -n "${INPUT_ARGS:-}" ]; then
   read -r -a extra <<< "$INPUT_ARGS"

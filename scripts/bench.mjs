@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findAstGrep, writeAstGrepConfig } from './bench/astgrep.mjs';
 import { generateCorpus } from './bench/corpus.mjs';
-import { canMeasureRss, measure, median } from './bench/measure.mjs';
+import { canMeasureRss, cpuBusy, measure, median } from './bench/measure.mjs';
 import { printReport } from './bench/report.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,6 +44,8 @@ if (!astGrep) {
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'mlflow-migrate-bench-'));
+// Other processes competing for the cores make every parallel figure pessimistic: say so.
+const busyBefore = await cpuBusy();
 const loadBefore = loadavg();
 try {
   const monorepo = join(tmp, 'monorepo');
@@ -80,7 +82,7 @@ try {
     }
   }
 
-  const sanity = Object.fromEntries(Object.entries(corpora).map(([corpus, { dir }]) => [corpus, countFindings(dir, astGrep, sgConfig, checkEnv)]));
+  const sanity = Object.fromEntries(Object.entries(corpora).map(([corpus, { dir }]) => [corpus, { ...countFindings(dir, astGrep, sgConfig, checkEnv), routing: routing(dir, checkEnv) }]));
   printReport({
     rounds,
     machine: {
@@ -92,6 +94,8 @@ try {
       astGrep: execFileSync(astGrep, ['--version'], { encoding: 'utf8' }).trim(),
       loadBefore,
       loadAfter: loadavg(),
+      busyBefore,
+      busyAfter: await cpuBusy(),
     },
     corpora,
     scenarios: scenarios.map((s) => ({
@@ -104,6 +108,12 @@ try {
 } finally {
   if (values.keep) process.stderr.write(`bench: corpora kept in ${tmp}\n`);
   else rmSync(tmp, { recursive: true, force: true });
+}
+
+/** Where a cold check's files went (the runner's MLFLOW_MIGRATE_STATS line; untimed). */
+function routing(dir, env) {
+  const run = spawnSync(process.execPath, [CLI, 'check', '.', '--no-cache', '--format', 'json'], { cwd: dir, env: { ...process.env, ...env, MLFLOW_MIGRATE_STATS: '1' }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return /stats: (.*)/.exec(run.stderr)?.[1] ?? 'n/a';
 }
 
 /** Findings of the four compared rules, by code, from both tools (untimed; shows the work is alike). */

@@ -42,3 +42,16 @@ export function median(values) {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/** Fraction of all cores busy over `ms` (before a run: other processes competing for the machine). */
+export async function cpuBusy(ms = 2000) {
+  const { cpus } = await import('node:os');
+  const snapshot = () => cpus().reduce((acc, c) => {
+    const total = Object.values(c.times).reduce((a, b) => a + b, 0);
+    return { idle: acc.idle + c.times.idle, total: acc.total + total };
+  }, { idle: 0, total: 0 });
+  const a = snapshot();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const b = snapshot();
+  return 1 - (b.idle - a.idle) / Math.max(1, b.total - a.total);
+}

@@ -24,7 +24,9 @@ export function effectiveSettings(
   file?: string,
 ): EffectiveSettings {
   const settings = config?.settings ?? {};
-  const ignored = [...(cli.ignore ?? settings.ignore ?? [])];
+  // As in ruff, the command line is a layer over the file: its `--select` replaces the file's
+  // selection (select and ignore), its `--ignore` adds to the file's ignores.
+  const ignored = cli.select ? [...(cli.ignore ?? [])] : [...(settings.ignore ?? []), ...(cli.ignore ?? [])];
   if (config && file && settings.perFileIgnores) {
     const rel = relative(config.dir, file).split(sep).join('/');
     for (const [glob, codes] of Object.entries(settings.perFileIgnores)) {

@@ -7,8 +7,15 @@ export const STANDALONE_CONFIG = 'mlflow-migrate.toml';
 const TOOL_TABLE = 'mlflow-migrate';
 
 function readToml(path: string): Record<string, unknown> {
+  let text: string;
   try {
-    return parseToml(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    // `--config` naming a missing file or a directory: say so, not "invalid TOML".
+    throw new ConfigError(`${path}: cannot read the configuration file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  try {
+    return parseToml(text) as Record<string, unknown>;
   } catch (err) {
     throw new ConfigError(`${path}: invalid TOML: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -8,7 +8,7 @@ import { byPosition, FindingSink } from '../manifests/report.js';
 import type { SourceFile } from '../source/sourceFile.js';
 import { mlflowInvocations } from './cli.js';
 import { checkCommandsAndEnv } from './commandChecks.js';
-import { envOccurrences, type EnvSyntax } from './envScan.js';
+import { envFacts, envOccurrences, type EnvSyntax } from './envScan.js';
 import type { ShellCommand } from './shell.js';
 
 /** What a configuration format yields for the shared checks. */
@@ -59,7 +59,11 @@ function runChecks(file: SourceFile, options: AnalyzerOptions, parts: ConfigPart
   checkCommandsAndEnv(parts.commands, env, sink);
   parts.extra?.(sink);
   const facts = factsFromScan(file.path, scan);
-  if (env.length) facts.envNames = [...new Set(env.map((o) => o.name))];
+  if (env.length) {
+    const { envNames, ignoredEnv } = envFacts(env);
+    facts.envNames = envNames;
+    if (ignoredEnv.length) facts.ignoredEnv = ignoredEnv;
+  }
   const usesMlflow = facts.declared.includes('mlflow') || sink.findings.length > 0 || mlflowInvocations(parts.commands).length > 0;
   return { findings: byPosition(sink.findings), problems: [], parsed: true, syntaxErrors: 0, usesMlflow, facts };
 }

@@ -64,4 +64,23 @@ export const ENV_VARS: EnvVarSpec[] = [
 /** GUNICORN_CMD_ARGS: judged by what the file runs (MLF609 for `mlflow server`, MLF610 for `mlflow models serve`). */
 export const GUNICORN_CMD_ARGS = 'GUNICORN_CMD_ARGS';
 
-export const WATCHED_NAMES = new Set([...ENV_VARS.map((v) => v.name), GUNICORN_CMD_ARGS, 'MLFLOW_FLASK_SERVER_SECRET_KEY']);
+/** MLF607: `mlflow.transformers.load_model` placed models with `device_map` by default until MLflow 2.16. */
+export const DEVICE_MAP_VARIABLE = 'MLFLOW_HUGGINGFACE_USE_DEVICE_MAP';
+/** MLF608: the variables that turn MLflow 3.2+ usage telemetry off (`mlflow/telemetry/utils.py`). */
+export const TELEMETRY_OPT_OUTS: readonly string[] = ['MLFLOW_DISABLE_TELEMETRY', 'DO_NOT_TRACK'];
+/**
+ * Variables whose setting anywhere in the project decides a project-level check (MLF607, MLF608):
+ * files name them in their facts (`envNames`), configuration files and Python modules alike.
+ */
+export const PROJECT_ENV_NAMES: readonly string[] = [DEVICE_MAP_VARIABLE, ...TELEMETRY_OPT_OUTS];
+
+/**
+ * A value MLflow reads as "not set": `DO_NOT_TRACK` disables telemetry only when it is `true` (any
+ * case; `os.environ.get("DO_NOT_TRACK", "false").lower() == "true"` in 3.4), so the common
+ * `DO_NOT_TRACK=1` leaves MLflow's telemetry on.
+ */
+export function ignoredValue(name: string, value: string): boolean {
+  return name === 'DO_NOT_TRACK' && value.trim().toLowerCase() !== 'true';
+}
+
+export const WATCHED_NAMES = new Set([...ENV_VARS.map((v) => v.name), GUNICORN_CMD_ARGS, 'MLFLOW_FLASK_SERVER_SECRET_KEY', ...PROJECT_ENV_NAMES]);

@@ -10,8 +10,11 @@ import { checkGatewayConfig, mayBeGatewayConfig } from './gateway.js';
 import { makefileCommands, procfileCommands } from './recipes.js';
 import { shellCommands } from './shell.js';
 
-/** Files whose findings need `mlflow` (commands, pins) or an `MLFLOW_` variable. */
-const mentionsMlflow = (bytes: Uint8Array) => bytesMention(bytes, /mlflow|GUNICORN_CMD_ARGS/i);
+/**
+ * Files whose findings need `mlflow` (commands, pins) or an `MLFLOW_` variable, and files that
+ * set `DO_NOT_TRACK` (a telemetry opt-out the project-level check MLF608 looks for).
+ */
+const mentionsMlflow = (bytes: Uint8Array) => bytesMention(bytes, /mlflow|GUNICORN_CMD_ARGS|DO_NOT_TRACK/i);
 
 function configKind(name: string, patterns: string[], matches: (path: string) => boolean, read: ConfigReader, prefilter = mentionsMlflow): FileKind {
   return { name, patterns, matches, prefilter, analyze: (file, options) => analyzeConfig(file, options, read) };
@@ -94,7 +97,7 @@ export const YAML_KIND = configKind(
   ['**/*.yml', '**/*.yaml'],
   (p) => /\.ya?ml$/i.test(p),
   readYaml(false),
-  (bytes) => bytesMention(bytes, /mlflow|GUNICORN_CMD_ARGS|route_type|^routes\s*:/im),
+  (bytes) => bytesMention(bytes, /mlflow|GUNICORN_CMD_ARGS|DO_NOT_TRACK|route_type|^routes\s*:/im),
 );
 
 /** Most specific first: CI files before the generic YAML kind (conda files are matched earlier, in MANIFEST_KINDS). */

@@ -1,9 +1,13 @@
+import { analyzeFile, type AnalyzerOptions, type FileAnalysis } from '../engine/analyze.js';
 import type { CheckContext } from '../engine/context.js';
 import type { CustomCheck } from '../engine/rule.js';
 import { stringContent } from '../engine/syntax.js';
 import type { Applicability } from '../engine/types.js';
+import { emptyFacts, type ManifestAnalysis } from '../manifests/facts.js';
 import type { SyntaxNode } from '../parser/types.js';
-import { ENV_VARS } from './envVars.js';
+import type { SourceFile } from '../source/sourceFile.js';
+import { envFacts } from './envScan.js';
+import { ENV_VARS, PROJECT_ENV_NAMES } from './envVars.js';
 
 /** Calls whose first argument names an environment variable. */
 const ENV_CALLS = new Set(['os.getenv', 'os.environ.get', 'os.environ.setdefault', 'os.environ.pop', 'os.putenv', 'os.unsetenv', 'os.getenvb']);
@@ -61,4 +65,74 @@ export function environmentNameCheck(code: string, fix?: { applicability: Applic
       ctx.report({ start: content.start, end: content.end, message: spec.message, help: spec.help, fix: rename ? { applicability: fix!.applicability, edits: rename } : undefined });
     },
   };
+}
+
+/** A setting of one of the project-level variables in Python source, with its literal value if any. */
+export interface PythonEnvSetting {
+  name: string;
+  value?: string;
+}
+
+/** Where Python code sets a variable, up to the value: each pattern ends where the value starts. */
+function settingPatterns(name: string): RegExp[] {
+  const quoted = String.raw`[rRuU]?["']${name}["']`;
+  return [
+    // os.environ["X"] = v
+    new RegExp(String.raw`\benviron\s*\[\s*${quoted}\s*\]\s*=(?!=)`, 'g'),
+    // os.environ.setdefault("X", v), os.putenv("X", v), monkeypatch.setenv("X", v)
+    new RegExp(String.raw`\b(?:setdefault|putenv|setenv)\s*\(\s*${quoted}\s*,`, 'g'),
+    // {"X": v}: os.environ.update({...}), mock.patch.dict(os.environ, {...}), subprocess env={...}
+    new RegExp(String.raw`${quoted}\s*:(?!=)`, 'g'),
+    // os.environ.update(X=v), dict(os.environ, X=v)
+    new RegExp(String.raw`\b(?:update|dict)\s*\([^()]*?\b${name}\s*=(?!=)`, 'g'),
+    // mlflow.environment_variables.X.set(v)
+    new RegExp(String.raw`\b${name}\s*\.\s*set\s*\(`, 'g'),
+  ];
+}
+
+const LITERAL_VALUE = /^\s*(?:[rRuU]?"([^"\\\n]*)"|[rRuU]?'([^'\\\n]*)'|(True|False|\d+))(?=[ \t]*(?:[,)}\]#\r\n;]|$))/;
+
+/**
+ * Settings of the project-level variables (MLF607, MLF608) in a Python module: an approximation
+ * on the text (comment lines skipped) that looks for the name as a string literal, or a keyword,
+ * in a position that sets it. Reads (`os.getenv("X")`) are not settings.
+ */
+export function pythonEnvSettings(text: string): PythonEnvSetting[] {
+  const names = PROJECT_ENV_NAMES.filter((n) => text.includes(n));
+  if (!names.length) return [];
+  const code = text.replace(/^[ \t]*#.*$/gm, '');
+  const out: PythonEnvSetting[] = [];
+  for (const name of names) {
+    for (const pattern of settingPatterns(name)) {
+      for (const m of code.matchAll(pattern)) {
+        const v = LITERAL_VALUE.exec(code.slice(m.index! + m[0].length));
+        const value = v ? (v[1] ?? v[2] ?? v[3]) : undefined;
+        out.push(value === undefined ? { name } : { name, value });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The Python file kind's analyzer: the rules (for files that mention `mlflow`), plus the
+ * project-level variables the module sets, as facts. A module that sets one without naming
+ * `mlflow` (a `conftest.py` exporting `DO_NOT_TRACK`) is read for its facts only: no rule can
+ * fire in it, as the byte prefilter has always assumed.
+ */
+export function analyzePython(file: SourceFile, options: AnalyzerOptions): FileAnalysis {
+  const runRules = options.prefilter === false || file.text.includes('mlflow');
+  const analysis: FileAnalysis = runRules ? analyzeFile(file, options) : { findings: [], problems: [], usesMlflow: false, parsed: false, syntaxErrors: 0 };
+  const settings = pythonEnvSettings(file.text);
+  if (!settings.length) return analysis;
+  const { envNames, ignoredEnv } = envFacts(settings.map((s) => ({ ...s, defines: true })));
+  const facts = { ...emptyFacts(), envNames, ...(ignoredEnv.length ? { ignoredEnv } : {}) };
+  const withFacts: ManifestAnalysis = { ...analysis, facts };
+  return withFacts;
+}
+
+/** The byte prefilter of Python files: `mlflow`, or a project-level variable the module may set. */
+export function pythonMayHoldFindings(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.indexOf('mlflow') >= 0 || PROJECT_ENV_NAMES.some((n) => buffer.indexOf(n) >= 0);
 }

@@ -5,16 +5,23 @@ import type { Dialect } from './requirement.js';
 import { lowestAdmitted, pinnedMajor } from './specifier.js';
 
 /**
- * What the project-level checks (MLF614, MLF906) and source-version detection need to know about
- * a file, carried on its analysis as plain JSON (the runner, the worker pool and the cache can
- * keep it as is): the MLflow pins and the names of every package the file declares.
+ * What the project-level checks (MLF614, MLF906, MLF611, MLF607, MLF608) and source-version
+ * detection need to know about a file, carried on its analysis as plain JSON (the runner, the
+ * worker pool and the cache can keep it as is): the MLflow pins, the names of every package the
+ * file declares, and the environment variables it names.
  */
 export interface ProjectFacts {
   mlflowPins: PinFact[];
   /** PEP 503 names of every package this file requires or installs. */
   declared: string[];
-  /** Watched environment variables this file mentions (configuration files only). */
+  /**
+   * Watched environment variables this file mentions (configuration files), or sets (Python
+   * modules: `os.environ[...] = ...` and the like, for the variables of the project-level checks).
+   * A variable the file only sets to a value MLflow ignores (`DO_NOT_TRACK=1`) is not listed.
+   */
   envNames?: string[];
+  /** Those settings MLflow ignores, as written: `DO_NOT_TRACK=1`. */
+  ignoredEnv?: string[];
 }
 
 export interface PinFact {

@@ -4,6 +4,7 @@ import type { Finding } from '../engine/types.js';
 import type { AnalyzerOptions } from '../engine/analyze.js';
 import { analyzeByKind } from '../runner/fileKinds.js';
 import type { SourceFile } from '../source/sourceFile.js';
+import { DEVICE_MAP_VARIABLE, TELEMETRY_OPT_OUTS } from '../configfiles/envVars.js';
 import { droppedDependencyOf } from './droppedDependencies.js';
 import { factsOf, spellRequirement, type PinFact, type ProjectFacts } from './facts.js';
 
@@ -18,6 +19,11 @@ import { factsOf, spellRequirement, type PinFact, type ProjectFacts } from './fa
  * - MLF611 basic-auth-secret-key: reported per file where `--app-name basic-auth` runs without
  *   `MLFLOW_FLASK_SERVER_SECRET_KEY`; withdrawn when another file of the project (a `.env`, a
  *   compose or Kubernetes file) sets it.
+ * - MLF607 env-default-changes: reported per Python module on `mlflow.transformers.load_model`
+ *   calls that rely on the device-map default; withdrawn when another file of the project (a
+ *   configuration file or a Python module) sets `MLFLOW_HUGGINGFACE_USE_DEVICE_MAP`.
+ * - MLF608 telemetry-default-on: one finding per project, on the MLflow pin the upgrade moves
+ *   past 3.2, unless some file sets `MLFLOW_DISABLE_TELEMETRY` or `DO_NOT_TRACK`.
  *
  * Inputs are the per-file results: their findings and the `facts` their analysis carried
  * (`factsOf(analysis)`, from manifests, Dockerfiles, scripts, CI files and notebooks).
@@ -29,14 +35,17 @@ export interface ProjectFileInput {
 }
 
 export interface ProjectOutcome {
-  /** New findings (MLF614), each with the `path` of the file it belongs to. */
+  /** New findings (MLF614, MLF608), each with the `path` of the file it belongs to. */
   added: Finding[];
-  /** Findings of the inputs to drop (MLF906 for packages the project declares, MLF611 for a key set elsewhere), by identity. */
+  /** Findings of the inputs to drop (MLF906 for packages the project declares, MLF611 / MLF607 for a variable set elsewhere), by identity. */
   removed: Finding[];
 }
 
 export function projectFindings(files: readonly ProjectFileInput[], rules: readonly RuleDefinition[]): ProjectOutcome {
-  return { added: versionSkew(files, rules), removed: [...declaredDependencies(files), ...secretKeySetElsewhere(files)] };
+  return {
+    added: [...versionSkew(files, rules), ...telemetryDefault(files, rules)],
+    removed: [...declaredDependencies(files), ...secretKeySetElsewhere(files), ...deviceMapSetElsewhere(files)],
+  };
 }
 
 /** Applies an outcome to results shaped like the runner's (`{ path, findings }`), in place. */
@@ -95,6 +104,42 @@ export function pinsInFile(file: SourceFile, options: Omit<AnalyzerOptions, 'rul
 function secretKeySetElsewhere(files: readonly ProjectFileInput[]): Finding[] {
   if (!files.some((f) => f.facts?.envNames?.includes('MLFLOW_FLASK_SERVER_SECRET_KEY'))) return [];
   return files.flatMap((f) => f.findings.filter((finding) => finding.code === 'MLF611'));
+}
+
+function deviceMapSetElsewhere(files: readonly ProjectFileInput[]): Finding[] {
+  if (!files.some((f) => f.facts?.envNames?.includes(DEVICE_MAP_VARIABLE))) return [];
+  return files.flatMap((f) => f.findings.filter((finding) => finding.code === 'MLF607'));
+}
+
+/** The release that turned usage telemetry on by default. */
+const TELEMETRY_SINCE = '3.2.0';
+
+/**
+ * MLF608: the project's MLflow moves past 3.2, where telemetry is on by default, and no file opts
+ * out. The rule's `since` keeps it to targets at 3.2 or later; the finding goes on one pin that
+ * still admits an older release (a pin already at 3.2+ is not what the upgrade changes): the pin
+ * the source version is read from, else the first such pin in path order.
+ */
+function telemetryDefault(files: readonly ProjectFileInput[], rules: readonly RuleDefinition[]): Finding[] {
+  const rule = rules.find((r) => r.code === 'MLF608');
+  if (!rule) return [];
+  if (files.some((f) => f.facts?.envNames?.some((n) => TELEMETRY_OPT_OUTS.includes(n)))) return [];
+  const moving = pinsOf(files).filter((p) => !p.lowest || compare(p.lowest, TELEMETRY_SINCE) < 0);
+  const pin = detectSourceVersion(moving)?.pin ?? [...moving].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start))[0];
+  if (!pin) return [];
+  const ignored = files.flatMap((f) => (f.facts?.ignoredEnv ?? []).map((setting) => `\`${setting}\` in \`${f.path}\``));
+  const note = ignored.length ? ` (${ignored.join(', ')} ${ignored.length > 1 ? 'do' : 'does'} not count: MLflow reads \`DO_NOT_TRACK\` only when it is \`true\`)` : '';
+  return [{
+    code: rule.code,
+    name: rule.name,
+    severity: rule.severity,
+    message: `\`${spellRequirement(pin.package, pin.constraint, pin.dialect)}\` moves to MLflow 3.2 or later, which sends anonymous usage telemetry by default; no file of the project sets \`MLFLOW_DISABLE_TELEMETRY\` or \`DO_NOT_TRACK\`${note}`,
+    path: pin.path,
+    start: pin.start,
+    end: pin.end,
+    help: 'Decide on telemetry before the upgrade: to opt out, set `MLFLOW_DISABLE_TELEMETRY=true` (or `DO_NOT_TRACK=true`) wherever MLflow runs',
+    ...(pin.cell ? { cell: pin.cell } : {}),
+  }];
 }
 
 export interface DetectedSourceVersion {

@@ -1,3 +1,4 @@
+import { lineContaining, lineStartsOf } from '../source/lines.js';
 import type { Point, SyntaxNode, SyntaxTree } from './types.js';
 
 /**
@@ -28,20 +29,9 @@ class JsTreeData {
   constructor(readonly source: string) {}
 
   point(index: number): Point {
-    if (!this.lineStarts) {
-      const starts = [0];
-      for (let i = this.source.indexOf('\n'); i >= 0; i = this.source.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: index - starts[lo]! };
+    const starts = (this.lineStarts ??= lineStartsOf(this.source));
+    const row = lineContaining(starts, index);
+    return { row, column: index - starts[row]! };
   }
 }
 

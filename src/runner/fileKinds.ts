@@ -1,4 +1,5 @@
-import { analyzeFile, type AnalyzerOptions, type FileAnalysis } from '../engine/analyze.js';
+import type { AnalyzerOptions, FileAnalysis } from '../engine/analyze.js';
+import { analyzePython, pythonMayHoldFindings } from '../configfiles/pythonEnv.js';
 import type { SourceFile } from '../source/sourceFile.js';
 import { CONFIG_KINDS } from '../configfiles/kinds.js';
 import { MANIFEST_KINDS } from '../manifests/kinds.js';
@@ -28,7 +29,9 @@ export const PYTHON: FileKind = {
   name: 'python',
   patterns: ['**/*.py', '**/*.pyi'],
   matches: (path) => /\.pyi?$/.test(path),
-  analyze: analyzeFile,
+  // `mlflow`, or a variable a project-level check looks for (`os.environ["DO_NOT_TRACK"] = ...`).
+  prefilter: pythonMayHoldFindings,
+  analyze: analyzePython,
 };
 
 /** Registered kinds, most specific first; a path no kind matches is analysed as Python (explicitly named files). */

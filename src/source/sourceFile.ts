@@ -1,4 +1,5 @@
 import { decodePythonSource, encodeText } from './decode.js';
+import { lineContaining, lineStartsOf } from './lines.js';
 
 /** 1-based line and column; columns count UTF-16 code units (as SARIF, LSP and VS Code do). */
 export interface Position {
@@ -34,26 +35,12 @@ export class SourceFile {
   }
 
   private starts(): number[] {
-    if (!this.lineStarts) {
-      const starts = [0];
-      const t = this.text;
-      for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    return this.lineStarts;
+    return (this.lineStarts ??= lineStartsOf(this.text));
   }
 
   /** 0-based line index containing the UTF-16 index. */
   lineIndexOf(index: number): number {
-    const starts = this.starts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineContaining(this.starts(), index);
   }
 
   positionOf(index: number): Position {

@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import pc from 'picocolors';
 import { displayPath, UsageError } from '../../discovery/discover.js';
 import { ProjectSettings } from '../../config/project.js';
@@ -21,8 +21,10 @@ export const CHECK_HELP = `Usage: mlflow-migrate check [PATH...] [options]
 Report MLflow 2.x -> 3.x breaking changes in Python files (default PATH: .).
 
 Options:
-  --format FORMAT          text (default), json, sarif
+  --format FORMAT          text (default), json, sarif, github (workflow annotations), markdown (upgrade report)
   -o, --output FILE        write the report to FILE instead of stdout
+  --output-sarif FILE      also write a SARIF log to FILE (with --output-json FILE: a JSON report)
+  --statistics             print one line per rule code: count, [*] when fix repairs them all, name
   --fail-on LEVEL          lowest severity that makes the exit code 1: error, warning (default), info
   --exit-zero              exit 0 even when there are findings
   --select CODES           only these rule codes or prefixes (comma-separated, e.g. MLF1,MLF201)
@@ -35,6 +37,10 @@ Options:
   --jobs N                 parse in N worker threads (default: one per core; 1: no threads)
   --no-cache               neither read nor write the result cache (.mlflow-migrate-cache/,
                            or $XDG_CACHE_HOME/mlflow-migrate/ when that variable is set)
+  --unsafe-fixes           count fixes marked unsafe as fixable (the [*] marks, the summary)
+  --config FILE            use this configuration file for every file (pyproject.toml or mlflow-migrate.toml)
+  --isolated               ignore configuration files
+  --stdin-filename PATH    with \`-\` as the path: read the file from standard input, report it as PATH
   -q, --quiet              print only findings, no summary or notices
 `;
 
@@ -48,8 +54,8 @@ export interface AnalysisRun {
   unsafeFixes: boolean;
   /** Set when the source version was read from the project's pins. */
   detected?: DetectedSourceVersion;
-  /** `-`: the file's bytes, read from standard input. */
-  stdin?: { bytes: Uint8Array; filename: string };
+  /** `-`: the file's bytes, read from standard input on first use (so `fix -` fails without waiting for input). */
+  stdin?: { read: () => Uint8Array; filename: string };
 }
 
 function checkVersion(flag: string, version: string): void {
@@ -75,7 +81,7 @@ export async function analysisOptions(values: AnalysisArgs, positionals: string[
   if (compareVersions(target, NEWEST_KNOWN_VERSION) > 0) {
     throw new UsageError(`target version ${target} is newer than ${NEWEST_KNOWN_VERSION}, the newest MLflow version whose changes mlflow-migrate knows; a check against it would be partial`);
   }
-  const stdin = positionals.length === 1 && positionals[0] === '-' ? { bytes: readFileSync(0), filename: values['stdin-filename'] ?? 'stdin.py' } : undefined;
+  const stdin = positionals.length === 1 && positionals[0] === '-' ? { read: () => readFileSync(0), filename: values['stdin-filename'] ?? 'stdin.py' } : undefined;
   if (values['stdin-filename'] && !stdin) throw new UsageError('--stdin-filename needs `-` as the path');
   const options: CheckOptions = {
     paths: stdin ? [] : positionals,
@@ -118,8 +124,14 @@ export function reportProblems(result: RunResult, quiet: boolean): void {
 }
 
 export function writeReport(text: string, output: string | undefined): void {
-  if (output) writeFileSync(output, text);
-  else process.stdout.write(text);
+  if (!output) { process.stdout.write(text); return; }
+  try {
+    // `--output-sarif reports/mlflow.sarif` in a fresh CI checkout: the directory does not exist yet.
+    mkdirSync(dirname(resolve(output)), { recursive: true });
+    writeFileSync(output, text);
+  } catch (err) {
+    throw new UsageError(`cannot write ${output}: ${(err as Error).message}`);
+  }
 }
 
 const CHECK_OPTIONS = {
@@ -160,7 +172,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
 /** `check -`: one file from standard input, named by --stdin-filename (editors, pre-commit on staged content). */
 async function checkStdin(run: AnalysisRun): Promise<RunResult> {
   const session = await createSession(run.options);
-  const { filename, bytes } = run.stdin!;
+  const { filename, read } = run.stdin!;
+  const bytes = read();
   const absolute = resolve(run.options.cwd, filename);
   const { result, problem } = await checkOneFile(absolute, displayPath(run.options.cwd, absolute), session, bytes);
   const files = result ? [result] : [];

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../../parser/types.js';
 import type { Edit } from '../types.js';
+import { lineEndingAt } from '../statementEdits.js';
 
 /** Edits of `from M import a, b as c` statements shared by rules that move names between modules. */
 
@@ -35,7 +36,7 @@ export function moveImportItemEdits(statement: SyntaxNode, item: SyntaxNode, toM
   const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
   const indent = text.slice(lineStart, statement.startIndex);
   if (!/^[ \t]*$/.test(indent)) return undefined;
-  const insert = { start: statement.startIndex, end: statement.startIndex, text: `from ${toModule} import ${itemSpelling(item)}${lineEnding(text, statement.endIndex)}${indent}` };
+  const insert = { start: statement.startIndex, end: statement.startIndex, text: `from ${toModule} import ${itemSpelling(item)}${lineEndingAt(text, statement.endIndex)}${indent}` };
   // Delete the item with the comma that separates it from its neighbour.
   const remove = i > 0
     ? { start: items[i - 1]!.endIndex, end: item.endIndex, text: '' }
@@ -44,7 +45,4 @@ export function moveImportItemEdits(statement: SyntaxNode, item: SyntaxNode, toM
 }
 
 /** The line ending used at the end of the line containing `index` (`\n` when none follows). */
-export function lineEnding(text: string, index: number): string {
-  const nl = text.indexOf('\n', index);
-  return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
-}
+
