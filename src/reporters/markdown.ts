@@ -2,6 +2,7 @@ import type { RuleDefinition } from '../engine/rule.js';
 import type { Finding } from '../engine/types.js';
 import type { RunResult } from '../runner/run.js';
 import type { ReportContext } from './types.js';
+import { snippetStyle } from '../docs/snippets.js';
 
 /**
  * The upgrade impact assessment a team pastes into its upgrade pull request: every MLflow change in
@@ -157,12 +158,9 @@ function pinOf(result: RunResult, f: Finding): { name: string; written: string; 
   return { name, written: prefix + constraint, fixed: prefix + fixed };
 }
 
-/** Python rules show Python; manifest, configuration and shell rules (MLF6xx, MLF9xx) show plain text. */
 function ruleDetails(rule: RuleDefinition): string[] {
   const snippet = rule.docs.useInstead.trim();
-  // Some rules can only describe what to do ("Wrap the learner in ..."): a sentence, not code.
-  const prose = !snippet.includes('\n') && /^[A-Z][a-z]+ .*\.$/.test(snippet);
-  const language = /^MLF[69]/.test(rule.code) ? '' : 'python';
+  const { prose, language } = snippetStyle(rule, snippet);
   const refs = rule.docs.references.map((r) => `[${r.title}](${r.url})`).join(', ');
   return [
     `### ${rule.code}`,

@@ -67,6 +67,8 @@ export function summaryLine(result: RunResult, c: Colors): string {
   const unsafe = result.findings.filter((f) => f.fix?.applicability === 'unsafe').length;
   const unsafeNote = unsafe ? ` (${unsafe} more with --unsafe-fixes)` : '';
   return c.bold(
-    `${n} finding${n === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info) in ${withFindings} file${withFindings === 1 ? '' : 's'}; ${safe} fixable${unsafeNote}.`,
+    `${n} finding${n === 1 ? '' : 's'} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info) in ${withFindings} file${withFindings === 1 ? '' : 's'}; ${safe} fixable${unsafeNote}.`,
   );
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

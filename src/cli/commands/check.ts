@@ -23,7 +23,8 @@ Report MLflow 2.x -> 3.x breaking changes in Python files (default PATH: .).
 Options:
   --format FORMAT          text (default), json, sarif, github (workflow annotations), markdown (upgrade report)
   -o, --output FILE        write the report to FILE instead of stdout
-  --output-sarif FILE      also write a SARIF log to FILE (with --output-json FILE: a JSON report)
+  --output-sarif FILE      also write a SARIF log to FILE (one run: e.g. --format github for the log)
+  --output-json FILE       also write the JSON report to FILE
   --statistics             print one line per rule code: count, [*] when fix repairs them all, name
   --fail-on LEVEL          lowest severity that makes the exit code 1: error, warning (default), info
   --exit-zero              exit 0 even when there are findings

@@ -2,6 +2,7 @@ import { ALL_RULES } from '../../../rules/index.js';
 import { UsageError } from '../../discovery/discover.js';
 import type { RuleDefinition } from '../../engine/rule.js';
 import { parse } from '../args.js';
+import { snippetLines } from '../../docs/snippets.js';
 
 /** The rule's documentation as Markdown: the one text behind `explain`, SARIF help and the docs. */
 export function ruleMarkdown(rule: RuleDefinition): string {
@@ -19,14 +20,10 @@ export function ruleMarkdown(rule: RuleDefinition): string {
     d.why,
     '',
     '## Example',
-    '```python',
-    d.example,
-    '```',
+    ...snippetLines(rule, d.example),
     '',
     '## Use instead',
-    '```python',
-    d.useInstead,
-    '```',
+    ...snippetLines(rule, d.useInstead),
     '',
     '## Fix safety',
     d.fixSafety,

@@ -25,6 +25,9 @@ Options:
   --target-version VER     MLflow version to migrate to (default ${DEFAULT_TARGET_VERSION})
   --source-version VER     MLflow version the code is written for (default ${DEFAULT_SOURCE_VERSION})
   --parser BACKEND         native or wasm (default: native, falling back to wasm)
+  --config PATH            use this configuration file for every file
+  --isolated               ignore configuration files (pyproject.toml, mlflow-migrate.toml)
+  --jobs N                 parse in N worker threads (default: one per core; 1: no threads)
   -q, --quiet              print only the diff and the findings, no summary or notices
 
 Exit codes: without --write, 1 when there is something to fix and 0 when not; with --write, 1 when
