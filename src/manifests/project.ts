@@ -124,8 +124,12 @@ function telemetryDefault(files: readonly ProjectFileInput[], rules: readonly Ru
   const rule = rules.find((r) => r.code === 'MLF608');
   if (!rule) return [];
   if (files.some((f) => f.facts?.envNames?.some((n) => TELEMETRY_OPT_OUTS.includes(n)))) return [];
-  const moving = pinsOf(files).filter((p) => !p.lowest || compare(p.lowest, TELEMETRY_SINCE) < 0);
-  const pin = detectSourceVersion(moving)?.pin ?? [...moving].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start))[0];
+  // Prefer a pin the upgrade still has to move; once `fix` has moved them all, the decision is still
+  // open (the rule's version range says the project comes from before 3.2): report on any pin.
+  const pins = pinsOf(files);
+  const moving = pins.filter((p) => !p.lowest || compare(p.lowest, TELEMETRY_SINCE) < 0);
+  const candidates = moving.length ? moving : pins;
+  const pin = detectSourceVersion(candidates)?.pin ?? [...candidates].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start))[0];
   if (!pin) return [];
   const ignored = files.flatMap((f) => (f.facts?.ignoredEnv ?? []).map((setting) => `\`${setting}\` in \`${f.path}\``));
   const note = ignored.length ? ` (${ignored.join(', ')} ${ignored.length > 1 ? 'do' : 'does'} not count: MLflow reads \`DO_NOT_TRACK\` only when it is \`true\`)` : '';
@@ -133,7 +137,7 @@ function telemetryDefault(files: readonly ProjectFileInput[], rules: readonly Ru
     code: rule.code,
     name: rule.name,
     severity: rule.severity,
-    message: `\`${spellRequirement(pin.package, pin.constraint, pin.dialect)}\` moves to MLflow 3.2 or later, which sends anonymous usage telemetry by default; no file of the project sets \`MLFLOW_DISABLE_TELEMETRY\` or \`DO_NOT_TRACK\`${note}`,
+    message: `\`${spellRequirement(pin.package, pin.constraint, pin.dialect)}\`: MLflow 3.2 and later send anonymous usage telemetry by default, and no file of the project sets \`MLFLOW_DISABLE_TELEMETRY\` or \`DO_NOT_TRACK\`${note}`,
     path: pin.path,
     start: pin.start,
     end: pin.end,

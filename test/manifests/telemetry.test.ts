@@ -38,7 +38,7 @@ describe('MLF608 telemetry-default-on', () => {
     const found = await telemetry(PINNED);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: 'MLF608', name: 'telemetry-default-on', severity: 'info', path: 'requirements.txt', start: 6, end: 13 });
-    expect(found[0]!.message).toBe('`mlflow==2.9.2` moves to MLflow 3.2 or later, which sends anonymous usage telemetry by default; no file of the project sets `MLFLOW_DISABLE_TELEMETRY` or `DO_NOT_TRACK`');
+    expect(found[0]!.message).toBe('`mlflow==2.9.2`: MLflow 3.2 and later send anonymous usage telemetry by default, and no file of the project sets `MLFLOW_DISABLE_TELEMETRY` or `DO_NOT_TRACK`');
     expect(found[0]!.help).toContain('MLFLOW_DISABLE_TELEMETRY=true');
     expect(found[0]!.fix).toBeUndefined();
   });
@@ -86,9 +86,14 @@ describe('MLF608 telemetry-default-on', () => {
     expect(await telemetry(files)).toHaveLength(1);
   });
 
-  it('is silent in a project without MLflow pins, or whose pins are at 3.2 already', async () => {
+  it('is silent in a project without MLflow pins', async () => {
     expect(await telemetry({ 'train.py': PINNED['train.py'], 'requirements.txt': 'mlflow\npandas==2.1.4\n', '.env': 'MLFLOW_TRACKING_URI=x\n' })).toEqual([]);
-    expect(await telemetry({ 'requirements.txt': 'mlflow==3.4.0\n', 'pyproject.toml': '[project]\ndependencies = ["mlflow>=3.2"]\n' })).toEqual([]);
+  });
+
+  it('stays after `fix` has moved the pins: the decision is still open until someone opts out', async () => {
+    const found = await telemetry({ 'requirements.txt': 'mlflow==3.4.0\n', 'pyproject.toml': '[project]\ndependencies = ["mlflow>=3.2"]\n' });
+    expect(found).toHaveLength(1);
+    expect(await telemetry({ 'requirements.txt': 'mlflow==3.4.0\n', '.env': 'MLFLOW_DISABLE_TELEMETRY=true\n' })).toEqual([]);
   });
 
   it('runs only for targets at 3.2 or later, from sources before it', async () => {
