@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type * as Sarif from 'sarif';
 import { afterAll, describe, expect, test } from 'vitest';
 import { formatSarif } from '../../src/reporters/sarif.js';
+import { runCheck } from '../../src/runner/run.js';
 import { checkProject } from './project.js';
 
 /**
@@ -89,7 +90,21 @@ async function richLog(): Promise<string> {
   return formatSarif(project.result, project.context);
 }
 
+/** The SARIF of `check` on one of the sample projects, as the README's first command runs it. */
+async function exampleLog(name: string): Promise<string> {
+  const cwd = join(import.meta.dirname, '..', '..', 'examples', name);
+  const result = await runCheck({ paths: ['.'], cwd, parser: 'native' });
+  expect(result.findings.length).toBeGreaterThan(10);
+  return formatSarif(result, { cwd, toolVersion: '0.1.0', color: false, unsafeFixes: false });
+}
+
 describe.skipIf(!bin)(`SARIF Multitool validation${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  test.each(['ml-platform', 'platform-deploy'])('the example project %s passes the default and the GitHub rules', async (name) => {
+    const log = await exampleLog(name);
+    expect(validate(log, `${name}-default`)).toEqual({ errors: [], warnings: [] });
+    expect(validate(log, `${name}-gh`, 'Gh')).toEqual({ errors: [], warnings: [] });
+  });
+
   test('a log with results, fixes, notifications and an outside file passes the default rules', async () => {
     expect(validate(await richLog(), 'rich-default')).toEqual({ errors: [], warnings: [] });
   });
