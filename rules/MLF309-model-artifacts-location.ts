@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../src/parser/types.js';
 import type { CheckContext } from '../src/engine/context.js';
 import { defineRule } from '../src/engine/rule.js';
-import { isLoggedModelPath, loadedModelUri } from '../src/engine/checks/modelLogging.js';
+import { isLoggedModelPath, isLoggedModelVariable, loadedModelUri } from '../src/engine/checks/modelLogging.js';
 import {
   artifactReaderArguments, artifactRootPath, callOfArgument, getArtifactUriCall, pathHead, registeredSource, runsUriPath,
 } from '../src/engine/checks/modelLocation.js';
@@ -38,7 +38,7 @@ function visit(node: SyntaxNode, ctx: CheckContext): void {
 /** `mlflow.get_artifact_uri("model")` and the artifact readers given a logged model's name. */
 function visitCall(call: SyntaxNode, ctx: CheckContext): void {
   const uri = getArtifactUriCall(call, ctx);
-  if (uri?.path && isLoggedModelPath(exactString(uri.path.value, ctx), ctx)) {
+  if (uri?.path && (isLoggedModelPath(exactString(uri.path.value, ctx), ctx) || isLoggedModelVariable(uri.path.value, ctx))) {
     ctx.report({ node: call, message: `\`${call.text}\` points into the run's artifacts, where MLflow 3 no longer stores the logged model`, help: HELP });
     return;
   }

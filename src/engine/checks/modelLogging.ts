@@ -73,6 +73,8 @@ export interface LoggedModel {
   call: SyntaxNode;
   name?: string;
   spark: boolean;
+  /** The identifier the model name is passed in, when it is not a known string. */
+  nameVariable?: SyntaxNode;
 }
 
 const loggedCache = new WeakMap<Scope, LoggedModel[]>();
@@ -88,7 +90,10 @@ export function loggedModels(ctx: CheckContext): LoggedModel[] {
     const spark = callee === SPARK_LOG_MODEL;
     if (!spark && !logsNamedModel(ctx.api, callee)) continue;
     const arg = modelNameArgument(call, callee, ctx.api);
-    models.push({ call, name: arg ? exactString(arg.value, ctx) : undefined, spark });
+    const name = arg ? exactString(arg.value, ctx) : undefined;
+    // A name held in a variable (`artifact_path=path`): the same variable read later names the model.
+    const nameVariable = arg && name === undefined && arg.value.type === 'identifier' ? arg.value : undefined;
+    models.push({ call, name, nameVariable, spark });
   }
   loggedCache.set(ctx.scope, models);
   return models;
@@ -101,6 +106,21 @@ export function loggedModels(ctx: CheckContext): LoggedModel[] {
 export function isLoggedModelPath(path: string | undefined, ctx: CheckContext): boolean {
   const models = modelsAt(path, ctx);
   return models.length > 0 && models.every((m) => !m.spark);
+}
+
+/**
+ * Is this expression the variable a non-Spark `log_model` call of the scope took its name from,
+ * holding the same value (`log_model(m, artifact_path=path)` ... `get_artifact_uri(path)`)?
+ */
+export function isLoggedModelVariable(node: SyntaxNode, ctx: CheckContext): boolean {
+  if (node.type !== 'identifier') return false;
+  const here = ctx.model.candidatesOf(node, ctx.scope);
+  if (here.length === 0) return false;
+  return loggedModels(ctx).some((m) => {
+    if (m.spark || !m.nameVariable || m.nameVariable.text !== node.text) return false;
+    const there = ctx.model.candidatesOf(m.nameVariable, ctx.scope);
+    return there.length === here.length && there.every((b, i) => b === here[i]);
+  });
 }
 
 /** Is `path` under a model this scope logs with `mlflow.spark.log_model`? */
