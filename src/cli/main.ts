@@ -1,4 +1,5 @@
 import { UsageError } from '../discovery/discover.js';
+import { ParserUnavailableError } from '../parser/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
@@ -44,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     if (!command) throw new UsageError(`unknown command '${first}' (expected: ${Object.keys(COMMANDS).join(', ')})`);
     return await command(rest);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof ParserUnavailableError) {
       process.stderr.write(`mlflow-migrate: error: ${err.message}\n`);
       return 2;
     }

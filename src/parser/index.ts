@@ -18,11 +18,16 @@ export async function createParser(
     return createNativeParser();
   } catch (err) {
     if (preference === 'native') {
-      throw new Error(`the native tree-sitter binding could not be loaded: ${firstLine(err)}`);
+      throw new ParserUnavailableError(`the native tree-sitter binding could not be loaded: ${firstLine(err)} (install a C++ compiler and reinstall, or use --parser wasm)`);
     }
     notice(`mlflow-migrate: native tree-sitter unavailable (${firstLine(err)}); using the WASM parser`);
     return createWasmParser();
   }
+}
+
+/** The parser asked for cannot be used here: a message for the user, not an internal error. */
+export class ParserUnavailableError extends Error {
+  override readonly name = 'ParserUnavailableError';
 }
 
 function firstLine(err: unknown): string {
