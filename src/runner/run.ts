@@ -223,13 +223,18 @@ export async function runCheck(options: CheckOptions, existing?: AnalysisSession
   // Checks across files (version skew between manifests, packages declared elsewhere).
   applyProjectOutcome(files, projectFindings(files, settings.rules));
   for (const file of files) if (file.findings.length && !file.source) file.source = reloadSource(file);
+  return runResult(files, problems, settings, analyzed.parserBackend);
+}
+
+/** The result of a run over these files: findings in file order, counts, what was in effect. */
+export function runResult(files: FileResult[], problems: FileProblem[], settings: SessionSettings, parserBackend: string): RunResult {
   return {
     files,
     findings: files.flatMap((f) => f.findings),
     problems,
     filesChecked: files.length,
     filesUsingMlflow: files.filter((f) => f.usesMlflow).length,
-    parserBackend: analyzed.parserBackend,
+    parserBackend,
     rules: settings.rules,
     sourceVersion: settings.sourceVersion,
     targetVersion: settings.targetVersion,

@@ -12,7 +12,7 @@ import type { Severity } from '../../engine/types.js';
 import { compareVersions, DEFAULT_SOURCE_VERSION, DEFAULT_TARGET_VERSION, isValidVersion, NEWEST_KNOWN_VERSION } from '../../engine/versions.js';
 import { ALL_RULES } from '../../../rules/index.js';
 import { REPORTERS, FORMATS, type Format } from '../../reporters/index.js';
-import { checkOneFile, createSession, runCheck, type CheckOptions, type RunResult } from '../../runner/run.js';
+import { checkOneFile, createSession, runCheck, runResult, type CheckOptions, type RunResult } from '../../runner/run.js';
 import { TOOL_VERSION } from '../../version.js';
 import { ANALYSIS_OPTIONS, listOption, oneOf, parse, positiveInteger, type ParsedArgs } from '../args.js';
 
@@ -182,9 +182,5 @@ async function checkStdin(run: AnalysisRun): Promise<RunResult> {
     const project = run.options.project;
     result.findings = result.findings.filter((f) => project.enables(absolute, f.code));
   }
-  return {
-    files, findings: files.flatMap((f) => f.findings), problems: problem ? [problem] : [],
-    filesChecked: files.length, filesUsingMlflow: files.filter((f) => f.usesMlflow).length,
-    parserBackend: session.parser.backend, rules: session.rules, sourceVersion: session.sourceVersion, targetVersion: session.targetVersion,
-  };
+  return runResult(files, problem ? [problem] : [], session, session.parser.backend);
 }
