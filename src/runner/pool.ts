@@ -114,7 +114,14 @@ export class WorkerPool {
   private wake: (() => void) | undefined;
   private readonly notices = new Set<string>();
 
-  constructor(script: URL, jobs: number, settings: WorkerSettings, private readonly notice: (message: string) => void) {
+  constructor(
+    script: URL,
+    jobs: number,
+    settings: WorkerSettings,
+    private readonly notice: (message: string) => void,
+    /** Called as batches come back, with how many files they held (progress). */
+    private readonly onOutcomes: (count: number) => void = () => {},
+  ) {
     for (let i = 0; i < jobs; i++) {
       const worker = new Worker(script, { workerData: settings, resourceLimits: workerResourceLimits() });
       const slot: Slot = { worker, inFlight: new Map(), alive: true };
@@ -184,6 +191,7 @@ export class WorkerPool {
     slot.inFlight.delete(message.id);
     this.backend ??= message.backend;
     this.outcomes.push(...message.outcomes);
+    this.onOutcomes(message.outcomes.length);
     this.pump();
     this.signal();
   }
@@ -242,7 +250,12 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
   const stats = { files: files.length, prefiltered: 0, cached: 0, inProcess: 0, inWorkers: 0, started: performance.now(), poolAt: 0, scanned: 0 };
   const readBuffer: ReadBuffer = { buffer: Buffer.allocUnsafeSlow(256 * 1024) };
 
-  const record = (index: number, outcome: { result?: FileResult; problem?: FileProblem }) => {
+  // Progress counts files finished (dropped, served from the cache, or analysed), not just read.
+  let finished = 0;
+  const progress = () => context.onProgress?.(++finished, files.length);
+  /** `counted`: a worker's file, whose progress was counted when its batch came back. */
+  const record = (index: number, outcome: { result?: FileResult; problem?: FileProblem }, counted = false) => {
+    if (!counted) progress();
     results[index] = outcome.result;
     problems[index] = outcome.problem;
     const hash = hashes.get(index);
@@ -262,13 +275,13 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
 
   for (let index = 0; index < files.length; index++) {
     const file = files[index]!;
-    context.onProgress?.(index + 1, files.length);
     const read = readSourceBytes(file.absolute, file.display, readBuffer);
-    if ('problem' in read) { problems[index] = read.problem; continue; }
+    if ('problem' in read) { problems[index] = read.problem; progress(); continue; }
     // Bytes that cannot hold a finding (Python: no `mlflow` in them): no hashing, decoding or parsing.
     if (settings.prefilter && !mayHoldFindings(file.display, read.bytes)) {
       results[index] = { path: file.display, absolute: file.absolute, findings: [], usesMlflow: false, syntaxErrors: 0 };
       stats.prefiltered++;
+      progress();
       continue;
     }
     // Kept beyond the next read (a SourceFile or a batch may hold them): out of the shared buffer.
@@ -276,14 +289,14 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
     if (cache) {
       const hash = contentHash(kindOf(file.display).name, file.display, bytes);
       const cached = cache.get(hash, file.display);
-      if (cached) { results[index] = fromCache(file, cached, bytes); stats.cached++; continue; }
+      if (cached) { results[index] = fromCache(file, cached, bytes); stats.cached++; progress(); continue; }
       hashes.set(index, hash);
     }
     const item: WorkItem = { index, absolute: file.absolute, display: file.display, bytes };
     if (!script || bytes.byteLength > MAX_WORKER_FILE_BYTES) { await analyzeHere([item]); continue; }
     pending.push(item);
     if (!pool && pending.length >= minPoolFiles) {
-      pool = new WorkerPool(script, context.jobs, context.workerSettings!, context.notice);
+      pool = new WorkerPool(script, context.jobs, context.workerSettings!, context.notice, (count) => { for (let i = 0; i < count; i++) progress(); });
       stats.poolAt = performance.now();
     }
     if (pool) {
@@ -301,7 +314,7 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
     await pool.finish();
     backend ??= pool.backend;
     stats.inWorkers = pool.outcomes.length;
-    for (const outcome of pool.outcomes) record(outcome.index, fromWorker(files[outcome.index]!, outcome));
+    for (const outcome of pool.outcomes) record(outcome.index, fromWorker(files[outcome.index]!, outcome), true);
     await analyzeHere(pool.orphaned);
   } else {
     await analyzeHere(pending);

@@ -4,7 +4,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+
+// The validator is a .NET program: each run takes seconds (more on a busy 2-core CI runner).
+vi.setConfig({ testTimeout: 180_000 });
 import { formatSarif } from '../../src/reporters/sarif.js';
 import { runCheck } from '../../src/runner/run.js';
 import { checkProject } from './project.js';
