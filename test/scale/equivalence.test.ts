@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck, type CheckOptions, type RunResult } from '../../src/runner/run.js';
-import { buildCli, runCli } from './builtCli.js';
+import { buildTool, runTool, type BuiltTool } from '../helpers/builtTool.js';
 
 /**
  * The cache, the worker pool and the prefilters are optimisations: with them, a check must report
@@ -62,34 +62,35 @@ describe.each(TREES)('in-process: %s', (tree) => {
 });
 
 describe('built CLI, worker pool', () => {
-  let cli: string;
-  beforeAll(() => { cli = buildCli(); }, 300_000);
+  let tool: BuiltTool;
+  beforeAll(() => { tool = buildTool(); }, 300_000);
+  afterAll(() => tool?.remove());
 
   describe.each(TREES)('%s', (tree) => {
     const env = { XDG_CACHE_HOME: cacheHome, MLFLOW_MIGRATE_STATS: '1' };
     const json = ['check', tree, '--format', 'json', '--parser', 'native'];
 
     it('reports exactly what --jobs 1 --no-cache --no-prefilter reports', () => {
-      const baseline = runCli(cli, [...json, '--jobs', '1', '--no-cache', '--no-prefilter'], { cwd: REPO, env });
+      const baseline = runTool(tool, [...json, '--jobs', '1', '--no-cache', '--no-prefilter'], { cwd: REPO, env });
       expect(baseline.status === 0 || baseline.status === 1, baseline.stderr).toBe(true);
       expect(JSON.parse(baseline.stdout).findings.length).toBeGreaterThan(0);
       rmSync(join(cacheHome, 'mlflow-migrate'), { recursive: true, force: true });
 
       // Every file that needs parsing goes to two workers (the threshold would keep a tree this small in-process).
-      const cold = runCli(cli, [...json, '--jobs', '2'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0' } });
+      const cold = runTool(tool, [...json, '--jobs', '2'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0' } });
       expect(cold.stderr).toMatch(/stats: .* 0 cached, 0 analysed in-process, [1-9]\d* in 2 workers/);
       expect(cold.stdout).toBe(baseline.stdout);
       expect(cold.status).toBe(baseline.status);
 
-      const warm = runCli(cli, [...json, '--jobs', '2'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0' } });
+      const warm = runTool(tool, [...json, '--jobs', '2'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0' } });
       expect(warm.stderr).toMatch(/stats: .* [1-9]\d* cached, 0 analysed in-process, 0 in 0 workers/);
       expect(warm.stdout).toBe(baseline.stdout);
 
-      const text = (args: string[]) => runCli(cli, ['check', tree, '--parser', 'native', ...args], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0' } }).stdout;
+      const text = (args: string[]) => runTool(tool, ['check', tree, '--parser', 'native', ...args], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0' } }).stdout;
       expect(text(['--jobs', '2'])).toBe(text(['--jobs', '1', '--no-cache', '--no-prefilter']));
 
       // Workers that fail (here: a heap budget too small to start) hand their files to the main thread.
-      const failing = runCli(cli, [...json, '--jobs', '2', '--no-cache'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0', MLFLOW_MIGRATE_WORKER_HEAP_MB: '2' } });
+      const failing = runTool(tool, [...json, '--jobs', '2', '--no-cache'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0', MLFLOW_MIGRATE_WORKER_HEAP_MB: '2' } });
       expect(failing.stderr).toMatch(/a worker thread failed .*; analysing its files in the main thread\n/);
       expect(failing.stderr.match(/worker thread failed/g)).toHaveLength(1);
       expect(failing.stderr).toMatch(/0 in 2 workers/);

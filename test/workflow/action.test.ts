@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { project } from '../fix/cliHelpers.js';
-import { buildTool, run, runTool, type BuiltTool } from './builtTool.js';
+import { buildTool, run, runTool, type BuiltTool } from '../helpers/builtTool.js';
 
 /**
  * The GitHub Action (action.yml), run locally: its check step is `scripts/action-check.sh` with the

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { git, gitRepo } from '../fix/cliHelpers.js';
-import { buildTool, runTool, type BuiltTool } from './builtTool.js';
+import { buildTool, runTool, type BuiltTool } from '../helpers/builtTool.js';
 
 /**
  * The pre-commit hooks (.pre-commit-hooks.yaml), run as pre-commit runs them: the hook's `entry`

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { project } from '../fix/cliHelpers.js';
-import { buildTool, runTool, type BuiltTool } from './builtTool.js';
+import { buildTool, runTool, type BuiltTool } from '../helpers/builtTool.js';
 
 /** `check - --stdin-filename PATH`, as editors and hooks run it: the built CLI, the file on stdin. */
 let tool: BuiltTool;

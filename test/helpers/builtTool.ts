@@ -6,9 +6,9 @@ import { join } from 'node:path';
  * The tool as a user runs it: `bin/mlflow-migrate.js` over a fresh build of the current sources, in
  * a private copy of the package layout (bin/, scripts/, dist/, package.json, data/, grammars/) so
  * that the launcher and the action's script run unchanged, and so that neither the shared dist/
- * (which may be stale, or rebuilt by someone else) nor another test file's build is used. Like
- * test/scale/builtCli.ts, the copy lives inside the repository's node_modules so that the package's
- * dependencies resolve; each test process builds its own and removes it afterwards.
+ * (which may be stale, or rebuilt by someone else) nor another test file's build is used. The copy
+ * lives inside the repository's node_modules so that the package's dependencies resolve; each test
+ * process builds its own and removes it afterwards. The worker pool runs only from such a build.
  */
 const REPO = join(import.meta.dirname, '..', '..');
 
