@@ -57,7 +57,8 @@ function visitCall(call: SyntaxNode, ctx: CheckContext): void {
   // Where the location is built from a logged model's name, it is reported there already.
   const { node: value, ctx: at } = resolveValue(target.value, ctx);
   const fromUriCall = getArtifactUriCall(value, at);
-  if (fromUriCall?.path && !isLoggedModelPath(exactString(fromUriCall.path.value, at), at)) {
+  const reportedAtUriCall = (path: SyntaxNode) => isLoggedModelPath(exactString(path, at), at) || isLoggedModelVariable(path, at);
+  if (fromUriCall?.path && !reportedAtUriCall(fromUriCall.path.value)) {
     ctx.report({ node: target.value, message: 'This model URI points into the run\'s artifacts (`mlflow.get_artifact_uri`), where MLflow 3 no longer stores logged models', help: HELP });
     return;
   }

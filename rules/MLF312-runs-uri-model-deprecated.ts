@@ -19,7 +19,7 @@ export default defineRule({
   triggers: ['runs:/'],
   docs: {
     summary: 'Loading a logged model through a `runs:/<run_id>/<name>` URI is deprecated in MLflow 3.0.',
-    whatItDoes: 'Checks the model URI passed to model loaders (`mlflow.pyfunc.load_model`, every flavor\'s `load_model`, `mlflow.pyfunc.spark_udf`, `mlflow.models.get_model_info`, ...) for a `runs:/` URI: a literal, an f-string, a concatenation or `.format` starting with `runs:/`, directly or through a variable.',
+    whatItDoes: 'Checks the model URI passed to model loaders (`mlflow.pyfunc.load_model`, every flavor\'s `load_model`, `mlflow.pyfunc.spark_udf`, `mlflow.models.get_model_info`, ..., and the `model` of `mlflow.evaluate` / `mlflow.models.evaluate`) for a `runs:/` URI: a literal, an f-string, a concatenation or `.format` starting with `runs:/`, directly or through a variable.',
     why: 'MLflow 3 stores logged models as LoggedModels addressed by `models:/<model_id>`. `runs:/` URIs still resolve (`RunsArtifactRepository` falls back to the run\'s logged model), but the migration guide and FAQ mark them as deprecated.',
     example: 'model = mlflow.pyfunc.load_model(f"runs:/{run.info.run_id}/model")',
     useInstead: 'model_info = mlflow.sklearn.log_model(model, name="model")\nmodel = mlflow.pyfunc.load_model(model_info.model_uri)',

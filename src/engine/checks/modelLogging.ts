@@ -165,13 +165,17 @@ function isWithItem(call: SyntaxNode): boolean {
 }
 
 /** Functions that load a logged model from a URI (their `model_uri` parameter). */
+const EVALUATE = 'mlflow.models.evaluate';
 const MODEL_LOADERS = /\.(load_model|load_pyfunc|spark_udf|load_explainer|get_model_info)$/;
 
 /** The `model_uri` argument of a model-loading call (`mlflow.<flavor>.load_model`, `spark_udf`, ...). */
 export function loadedModelUri(call: SyntaxNode, ctx: CheckContext): { callee: string; arg: BoundArgument } | undefined {
   const callee = ctx.calleeName(call);
-  if (!callee || !MODEL_LOADERS.test(callee)) return undefined;
-  const arg = boundArgument(call, sourceParams(ctx.api, callee), 'model_uri');
+  if (!callee) return undefined;
+  // `mlflow.evaluate(model="runs:/...")` loads the model from that URI too.
+  const parameter = MODEL_LOADERS.test(callee) ? 'model_uri' : callee === ctx.canonical(EVALUATE) ? 'model' : undefined;
+  if (!parameter) return undefined;
+  const arg = boundArgument(call, sourceParams(ctx.api, callee), parameter);
   return arg ? { callee, arg } : undefined;
 }
 
