@@ -19,12 +19,16 @@ export const CLASS = {
   TraceData: 'mlflow.entities.trace_data.TraceData',
   Prompt: 'mlflow.entities.model_registry.prompt.Prompt',
   ColSpec: 'mlflow.types.ColSpec',
+  Schema: 'mlflow.types.Schema',
+  ModelSignature: 'mlflow.models.signature.ModelSignature',
   TensorSpec: 'mlflow.types.TensorSpec',
   Experiment: 'mlflow.entities.Experiment',
 } as const;
 
 /** Functions and methods → the type of their result. `log_model` of every flavor is handled by pattern. */
 export const RETURNS: Record<string, string> = {
+  'mlflow.models.infer_signature': CLASS.ModelSignature,
+  'mlflow.models.signature.infer_signature': CLASS.ModelSignature,
   'mlflow.start_run': CLASS.ActiveRun,
   'mlflow.active_run': CLASS.ActiveRun,
   'mlflow.last_active_run': CLASS.Run,
@@ -69,6 +73,11 @@ export const ATTRIBUTES: Record<string, string> = {
   [`${CLASS.Trace}.info`]: CLASS.TraceInfo,
   [`${CLASS.Trace}.data`]: CLASS.TraceData,
   [`${CLASS.TraceData}.spans`]: `${CLASS.Span}[]`,
+  // A signature's schemas and their column specs (`signature.inputs.inputs[0].optional`).
+  [`${CLASS.ModelInfo}.signature`]: CLASS.ModelSignature,
+  [`${CLASS.ModelSignature}.inputs`]: CLASS.Schema,
+  [`${CLASS.ModelSignature}.outputs`]: CLASS.Schema,
+  [`${CLASS.Schema}.inputs`]: `${CLASS.ColSpec}[]`,
 };
 
 /** Flavor functions whose result is a ModelInfo (`mlflow.<flavor>.log_model`, `mlflow.shap.log_explainer`). */
