@@ -3,6 +3,7 @@ import ignore from 'ignore';
 import type { RuleDefinition } from '../engine/rule.js';
 import { ruleApplies } from '../engine/versions.js';
 import type { ConfigFile, Settings } from './settings.js';
+import { matchesSelector } from '../engine/selection.js';
 
 /** Settings given on the command line: they override the configuration files. */
 export type CommandLineSettings = Pick<Settings, 'select' | 'ignore' | 'targetVersion' | 'sourceVersion' | 'failOn' | 'unsafeFixes'>;
@@ -15,7 +16,6 @@ export interface EffectiveSettings {
   targetVersion: string;
 }
 
-const matchesAny = (code: string, selectors: string[]) => selectors.some((s) => s === 'ALL' || code.startsWith(s.toUpperCase()));
 
 export function effectiveSettings(
   config: ConfigFile | undefined,
@@ -43,8 +43,8 @@ export function effectiveSettings(
 
 /** Whether a rule's findings are reported under these settings (selection and version range). */
 export function ruleEnabled(rule: RuleDefinition, settings: EffectiveSettings): boolean {
-  if (settings.select?.length && !matchesAny(rule.code, settings.select)) return false;
-  if (matchesAny(rule.code, settings.ignore)) return false;
+  if (settings.select?.length && !matchesSelector(rule.code, settings.select)) return false;
+  if (matchesSelector(rule.code, settings.ignore)) return false;
   return ruleApplies(rule, settings.sourceVersion, settings.targetVersion);
 }
 

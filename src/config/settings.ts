@@ -1,5 +1,6 @@
 import { UsageError } from '../discovery/discover.js';
 import { isValidVersion } from '../engine/versions.js';
+import { unknownSelectors } from '../engine/selection.js';
 
 /** The settings a configuration file may hold (`[tool.mlflow-migrate]` or `mlflow-migrate.toml`). */
 export interface Settings {
@@ -77,10 +78,7 @@ export function parseSettings(table: Record<string, unknown>, file: string, know
     (settings as Record<string, unknown>)[spec.field] = spec.validate(value, `${file}: \`${key}\``);
   }
   const codes = [...(settings.select ?? []), ...(settings.ignore ?? []), ...Object.values(settings.perFileIgnores ?? {}).flat()];
-  for (const code of codes) {
-    if (code !== 'ALL' && !knownCodes.some((k) => k.startsWith(code.toUpperCase()))) {
-      throw new ConfigError(`${file}: unknown rule code or prefix \`${code}\` (see \`mlflow-migrate rules\`)`);
-    }
-  }
+  const [unknown] = unknownSelectors(codes, knownCodes);
+  if (unknown !== undefined) throw new ConfigError(`${file}: unknown rule code or prefix \`${unknown}\` (see \`mlflow-migrate rules\`)`);
   return settings;
 }

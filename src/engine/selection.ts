@@ -9,20 +9,21 @@ export interface SelectionOptions {
   targetVersion: string;
 }
 
-function matches(code: string, selectors: string[]): boolean {
+/** Does a rule code match one of these selectors (a code, a prefix such as `MLF3`, or `ALL`)? */
+export function matchesSelector(code: string, selectors: readonly string[]): boolean {
   return selectors.some((s) => s === 'ALL' || code.startsWith(s.toUpperCase()));
 }
 
 /** Unknown selectors are a usage error: a typo must not silently select nothing. */
-export function unknownSelectors(selectors: string[], rules: readonly RuleDefinition[]): string[] {
-  return selectors.filter((s) => s !== 'ALL' && !rules.some((r) => r.code.startsWith(s.toUpperCase())));
+export function unknownSelectors(selectors: readonly string[], codes: readonly string[]): string[] {
+  return selectors.filter((s) => !codes.some((code) => matchesSelector(code, [s])));
 }
 
 /** The rules in effect: selected, not ignored, and whose change lies between source and target. */
 export function selectRules(rules: readonly RuleDefinition[], options: SelectionOptions): RuleDefinition[] {
   return rules.filter((r) => {
-    if (options.select?.length && !matches(r.code, options.select)) return false;
-    if (options.ignore?.length && matches(r.code, options.ignore)) return false;
+    if (options.select?.length && !matchesSelector(r.code, options.select)) return false;
+    if (options.ignore?.length && matchesSelector(r.code, options.ignore)) return false;
     return ruleApplies(r, options.sourceVersion, options.targetVersion);
   });
 }

@@ -10,7 +10,7 @@ import { createProgress } from '../progress.js';
 import { unknownSelectors } from '../../engine/selection.js';
 import type { Severity } from '../../engine/types.js';
 import { compareVersions, DEFAULT_SOURCE_VERSION, DEFAULT_TARGET_VERSION, isValidVersion, NEWEST_KNOWN_VERSION } from '../../engine/versions.js';
-import { ALL_RULES } from '../../../rules/index.js';
+import { ALL_RULES, KNOWN_CODES } from '../../../rules/index.js';
 import { REPORTERS, FORMATS, type Format } from '../../reporters/index.js';
 import { checkOneFile, createSession, runCheck, runResult, type CheckOptions, type RunResult } from '../../runner/run.js';
 import { TOOL_VERSION } from '../../version.js';
@@ -73,7 +73,7 @@ export async function analysisOptions(values: AnalysisArgs, positionals: string[
   if (values['source-version']) checkVersion('--source-version', values['source-version']);
   const select = listOption(values.select);
   const ignore = listOption(values.ignore);
-  const unknown = unknownSelectors([...(select ?? []), ...(ignore ?? [])], ALL_RULES);
+  const unknown = unknownSelectors([...(select ?? []), ...(ignore ?? [])], [...KNOWN_CODES]);
   if (unknown.length) throw new UsageError(`unknown rule code or prefix: ${unknown.join(', ')} (see \`mlflow-migrate rules\`)`);
   const cwd = process.cwd();
   const cli = { select, ignore, targetVersion: values['target-version'], sourceVersion: values['source-version'] };
