@@ -9,6 +9,7 @@ import { CheckContext } from './context.js';
 import type { RuleDefinition } from './rule.js';
 import type { FileProblem, Finding } from './types.js';
 import { applySuppressions, UNUSED_SUPPRESSION_CODE } from './suppressions.js';
+import { textImportsMlflow } from './checks/mlflowFile.js';
 
 export interface AnalyzerOptions {
   /** The rules in effect (already filtered by selection and version range). */
@@ -35,7 +36,6 @@ export interface FileAnalysis {
 }
 
 export const PARSE_ERROR_CODE = 'MLF001';
-const IMPORTS_MLFLOW = /^[ \t]*(?:from|import)[ \t]+mlflow\b/m;
 const SUPPRESSION_HINT = /noqa|mlflow-migrate:/i;
 
 /** Rules that could fire on this text: the trigger words of a rule must appear in it. */
@@ -72,7 +72,7 @@ function collectErrors(root: SyntaxNode): SyntaxNode[] {
  * MLF001 finding says so; fixes whose edits would swallow a comment are downgraded to unsafe.
  */
 export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAnalysis {
-  const usesMlflow = IMPORTS_MLFLOW.test(file.text);
+  const usesMlflow = textImportsMlflow(file.text);
   const rules = rulesForText(file.text, options.rules, options.prefilter ?? true);
   const parseErrorRule = options.rules.find((r) => r.code === PARSE_ERROR_CODE);
   const unusedSuppressionRule = options.rules.find((r) => r.code === UNUSED_SUPPRESSION_CODE);

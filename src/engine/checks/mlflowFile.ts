@@ -12,6 +12,11 @@ const cache = new WeakMap<SourceFile, boolean>();
  */
 export function fileImportsMlflow(ctx: CheckContext): boolean {
   let result = cache.get(ctx.file);
-  if (result === undefined) cache.set(ctx.file, (result = IMPORTS_MLFLOW.test(ctx.file.text)));
+  if (result === undefined) cache.set(ctx.file, (result = textImportsMlflow(ctx.file.text)));
   return result;
+}
+
+/** The same test on text (the engine counts the files that use MLflow with it). */
+export function textImportsMlflow(text: string): boolean {
+  return IMPORTS_MLFLOW.test(text);
 }
