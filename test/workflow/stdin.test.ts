@@ -85,3 +85,20 @@ describe('usage errors', () => {
     expect(stderr).toBe('mlflow-migrate: error: fix reads files, not standard input\n');
   });
 });
+
+describe('colour of piped output', () => {
+  const ESCAPE = '\u001b[';
+  const check = (env: Record<string, string | undefined>) =>
+    runTool(tool, ['check', '-', '--stdin-filename', 'src/train.py'], { cwd: dir(), input: CODE, env: { NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } }).stdout;
+
+  it('is plain when stdout is not a terminal, even in CI (picocolors alone would colour it)', () => {
+    const out = check({ CI: 'true' });
+    expect(out).toContain('MLF104');
+    expect(out).not.toContain(ESCAPE);
+  });
+
+  it('is coloured when FORCE_COLOR asks for it, and NO_COLOR wins over both', () => {
+    expect(check({ FORCE_COLOR: '1' })).toContain(ESCAPE);
+    expect(check({ CI: 'true', FORCE_COLOR: '1', NO_COLOR: '1' })).not.toContain(ESCAPE);
+  });
+});

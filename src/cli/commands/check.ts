@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import pc from 'picocolors';
+import { stdoutWantsColor } from '../color.js';
 import { displayPath, UsageError } from '../../discovery/discover.js';
 import { ProjectSettings } from '../../config/project.js';
 import type { DetectedSourceVersion } from '../../manifests/project.js';
@@ -160,7 +160,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const context = (color: boolean) => ({ cwd: process.cwd(), toolVersion: TOOL_VERSION, color, unsafeFixes: run.unsafeFixes });
   if (values['output-sarif']) writeReport(REPORTERS.sarif(result, context(false)), values['output-sarif']);
   if (values['output-json']) writeReport(REPORTERS.json(result, context(false)), values['output-json']);
-  const color = (format === 'text' || values.statistics === true) && !values.output && pc.isColorSupported;
+  const color = (format === 'text' || values.statistics === true) && !values.output && stdoutWantsColor();
   let text = values.statistics ? formatStatistics(result, context(color)) : REPORTERS[format](result, context(color));
   if (format === 'text' && !values.statistics) {
     if (quiet) text = text.split('\n').slice(0, -2).join('\n') + (result.findings.length ? '\n' : '');

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import pc from 'picocolors';
+import { stdoutWantsColor } from '../color.js';
 import { DEFAULT_SOURCE_VERSION, DEFAULT_TARGET_VERSION } from '../../engine/versions.js';
 import { fileMessages, fileViews, hasInternalError, renderFixReport } from '../../fixer/report.js';
 import { runFix, type FixRunOptions, type FixRunResult } from '../../fixer/runFix.js';
@@ -70,8 +70,8 @@ export async function fixCommand(argv: string[], overrides: FixOverrides = {}): 
     return 2;
   }
   for (const m of fileMessages(result)) process.stderr.write(`mlflow-migrate: ${m}\n`);
-  // A diff piped to a file or `git apply` must stay plain, even in CI (where picocolors enables colour).
-  const color = !values.output && pc.isColorSupported && (!!process.stdout.isTTY || 'FORCE_COLOR' in process.env);
+  // A diff piped to a file or `git apply` must stay plain, even in CI.
+  const color = !values.output && stdoutWantsColor();
   writeReport(renderFixReport(result, { color, quiet }), values.output);
   return fixExitCode(result, !!values['exit-zero']);
 }
