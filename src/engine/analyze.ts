@@ -10,6 +10,7 @@ import type { RuleDefinition } from './rule.js';
 import type { FileProblem, Finding } from './types.js';
 import { applySuppressions, UNUSED_SUPPRESSION_CODE } from './suppressions.js';
 import { textImportsMlflow } from './checks/mlflowFile.js';
+import { triggerScannerFor } from './triggers.js';
 
 export interface AnalyzerOptions {
   /** The rules in effect (already filtered by selection and version range). */
@@ -41,7 +42,7 @@ const SUPPRESSION_HINT = /noqa|mlflow-migrate:/i;
 /** Rules that could fire on this text: the trigger words of a rule must appear in it. */
 export function rulesForText(text: string, rules: readonly RuleDefinition[], prefilter = true): RuleDefinition[] {
   if (!prefilter) return [...rules];
-  return rules.filter((r) => r.checks.length > 0 && (r.triggers.length === 0 || r.triggers.some((t) => text.includes(t))));
+  return triggerScannerFor(rules).rulesFor(text);
 }
 
 /** Parses `file.text` and counts its syntax errors (used by the fixer to verify edits). */
@@ -87,7 +88,7 @@ export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAna
     try {
       // Rules read nodes many times: copy the tree into JS objects once and free the parser's.
       const parsed = options.parser.parse(file.text);
-      tree = copyTree(parsed, file.text);
+      tree = copyTree(parsed, file.text, options.parser.walk?.(parsed));
       parsed.delete?.();
     } catch (err) {
       return { findings: [], problems: [{ path: file.path, kind: 'parse', message: `could not be parsed: ${(err as Error).message}` }], usesMlflow, parsed: false, syntaxErrors: 0 };

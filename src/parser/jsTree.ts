@@ -1,26 +1,15 @@
 import { lineContaining, lineStartsOf } from '../source/lines.js';
-import type { Point, SyntaxNode, SyntaxTree } from './types.js';
+import type { Point, SyntaxNode, SyntaxTree, TreeCursor } from './types.js';
 
 /**
  * A plain-JavaScript copy of a tree-sitter tree. Reading a node through either binding crosses
  * into native or WASM code on every property access (a profile of a 16k-line file spent 90 % of
- * the check there), so the tree is copied once with a cursor — about 1 µs a node — and every
- * rule then works on ordinary objects. The native tree can be freed right after.
+ * the check there), so the tree is copied once with a cursor — about 1 µs a node through the
+ * native binding, 0.35 µs through the WASM exports (src/parser/wasm.ts) — and every rule then
+ * works on ordinary objects. The parser's tree can be freed right after.
  */
-interface Cursor {
-  readonly nodeType: string;
-  readonly nodeTypeId: number;
-  readonly currentFieldId: number;
-  readonly startIndex: number;
-  readonly endIndex: number;
-  readonly nodeIsNamed: boolean;
-  readonly nodeIsMissing: boolean;
-  readonly currentFieldName: string | null;
-  gotoFirstChild(): boolean;
-  gotoNextSibling(): boolean;
-  gotoParent(): boolean;
-  delete?(): void;
-}
+type Cursor = TreeCursor;
+export type { TreeCursor };
 
 class JsTreeData {
   private lineStarts: number[] | undefined;
@@ -191,9 +180,8 @@ class NameCache {
 const nameCaches = new WeakMap<object, NameCache>();
 
 /** Copies a parsed tree into JS objects (iteratively: no recursion limit on deep expressions). */
-export function copyTree(tree: SyntaxTree, source: string): SyntaxTree & { rootNode: JsNode } {
+export function copyTree(tree: SyntaxTree, source: string, cursor: Cursor = (tree.rootNode as unknown as { walk(): Cursor }).walk()): SyntaxTree & { rootNode: JsNode } {
   const data = new JsTreeData(source);
-  const cursor = (tree.rootNode as unknown as { walk(): Cursor }).walk();
   // Ids are per language; one cache per language object (the tree's, which both bindings expose).
   const language = ((tree as unknown as { language?: object }).language ?? NameCache) as object;
   let names = nameCaches.get(language);

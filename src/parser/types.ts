@@ -45,4 +45,25 @@ export type ParserBackendName = 'native' | 'wasm';
 export interface PythonParser {
   readonly backend: ParserBackendName;
   parse(text: string): SyntaxTree;
+  /**
+   * A cursor over a tree this parser returned, for copyTree, when the backend has one faster than
+   * its binding's public cursor (src/parser/wasm.ts). Absent: `tree.rootNode.walk()`.
+   */
+  walk?(tree: SyntaxTree): TreeCursor;
+}
+
+/** What copyTree reads from a cursor: both bindings' public cursors have it. */
+export interface TreeCursor {
+  readonly nodeType: string;
+  readonly nodeTypeId: number;
+  readonly currentFieldId: number;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly nodeIsNamed: boolean;
+  readonly nodeIsMissing: boolean;
+  readonly currentFieldName: string | null;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+  delete?(): void;
 }

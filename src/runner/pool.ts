@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { contentHash, type ResultCache } from '../cache/index.js';
 import type { FileProblem } from '../engine/types.js';
 import type { ParserPreference } from '../parser/index.js';
@@ -15,13 +15,14 @@ const BATCHES_IN_FLIGHT = 2;
 /** Bytes read but not yet analysed beyond which reading waits for the workers (bounds memory). */
 const MAX_BACKLOG_BYTES = 16 * 1024 * 1024;
 /**
- * A worker's V8 heap budget (MB of old generation; MLFLOW_MIGRATE_WORKER_HEAP_MB overrides it). A
- * native tree holds memory outside the V8 heap that V8 does not see, freed only when a full
- * collection finds it dead: with V8's default limits, dead trees pile up to a peak RSS of ~350 MB
- * on the monorepo benchmark. This budget makes V8 collect often enough to stay near 200 MB, for
- * ~20% more CPU in the workers (forcing a full collection after every batch cost 60%). A file
- * whose analysis needs more memory makes its worker fail: files that large go to the main thread,
- * and a worker that fails anyway hands its files back.
+ * A worker's V8 heap budget when it parses with the native binding (MB of old generation;
+ * MLFLOW_MIGRATE_WORKER_HEAP_MB overrides it). A native tree holds memory outside the V8 heap that
+ * V8 does not see, freed only when a full collection finds it dead: with V8's default limits, dead
+ * trees pile up to a peak RSS of ~350 MB on the monorepo benchmark. This budget makes V8 collect
+ * often enough to stay near 200 MB, for ~20% more CPU in the workers. WASM trees are deleted as
+ * soon as they are copied, so WASM workers keep V8's defaults (the budget cost them 15% of CPU).
+ * A file whose analysis needs more memory makes its worker fail: files that large go to the main
+ * thread, and a worker that fails anyway hands its files back.
  */
 const WORKER_OLD_GENERATION_MB = 160;
 const WORKER_YOUNG_GENERATION_MB = 8;
@@ -80,9 +81,12 @@ export function workerScript(): URL | undefined {
   return import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : undefined;
 }
 
-function workerResourceLimits(): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+function workerResourceLimits(parser: ParserPreference): ResourceLimits | undefined {
   const override = Number(process.env.MLFLOW_MIGRATE_WORKER_HEAP_MB);
-  return { maxOldGenerationSizeMb: override > 0 ? override : WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+  if (override > 0) return { maxOldGenerationSizeMb: override, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+  // `auto` parses with WASM unless WebAssembly cannot load (src/parser/index.ts).
+  if (parser !== 'native') return undefined;
+  return { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
 }
 
 /** Fewer files to parse than this stay in-process: a worker spends ~0.3 s of CPU getting ready. */
@@ -123,7 +127,7 @@ export class WorkerPool {
     private readonly onOutcomes: (count: number) => void = () => {},
   ) {
     for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(script, { workerData: settings, resourceLimits: workerResourceLimits() });
+      const worker = new Worker(script, { workerData: settings, resourceLimits: workerResourceLimits(settings.parser) });
       const slot: Slot = { worker, inFlight: new Map(), alive: true };
       worker.on('message', (message: WorkerMessage) => this.receive(slot, message));
       worker.on('error', (err) => this.lose(slot, err.message));

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rulesForText } from '../../src/engine/analyze.js';
+import type { RuleDefinition } from '../../src/engine/rule.js';
 import type { PythonParser } from '../../src/parser/index.js';
 import { mayHoldFindings } from '../../src/runner/fileKinds.js';
 import { analyzeBytes, sessionSettings, type AnalysisSession } from '../../src/runner/run.js';
@@ -42,7 +45,33 @@ describe('byte prefilter', () => {
   });
 });
 
+/** The definition the one-scan matcher must agree with: each trigger word looked for on its own. */
+const naive = (text: string, rules: readonly RuleDefinition[]) =>
+  rules.filter((r) => r.checks.length > 0 && (r.triggers.length === 0 || r.triggers.some((t) => text.includes(t)))).map((r) => r.code);
+
 describe('trigger-word prefilter', () => {
+  it('finds every trigger word, also where words overlap or one is a prefix of another', () => {
+    const texts = [
+      'client.search_traces(request_ids=ids)',   // request_id is a prefix of request_ids
+      'mlflow.pyfunc.load_pyfunc(uri)',           // pyfunc inside load_pyfunc
+      'uri = "models:/m/Production"',             // odels:/ inside models:/
+      'MODELS:/x; mlflow.evaluation',             // evaluate is not in evaluation; ODELS:/ is
+      'x.optional; y.is_booleanis_integer; MLflowCallbackXMetricThreshold',
+      '',
+    ];
+    for (const text of texts) expect(rulesForText(text, ALL_RULES).map((r) => r.code), text).toEqual(naive(text, ALL_RULES));
+  });
+
+  it('agrees with looking for each word on its own over every rule fixture', () => {
+    const dir = join(__dirname, '..', 'fixtures', 'rules');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.py'));
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(rulesForText(text, ALL_RULES).map((r) => r.code), file).toEqual(naive(text, ALL_RULES));
+    }
+  });
+
   it('keeps only rules whose trigger words occur in the text', () => {
     const text = 'import mlflow\nmlflow.evaluate(m, d, custom_metrics=[rmse])\n';
     const codes = rulesForText(text, ALL_RULES).map((r) => r.code);

@@ -34,7 +34,7 @@ Options:
   --no-respect-gitignore   also check files ignored by .gitignore
   --target-version VER     MLflow version to migrate to (default ${DEFAULT_TARGET_VERSION}, newest known ${NEWEST_KNOWN_VERSION})
   --source-version VER     MLflow version the code is written for (default ${DEFAULT_SOURCE_VERSION})
-  --parser BACKEND         native or wasm (default: native, falling back to wasm)
+  --parser BACKEND         auto (default: wasm, native where WebAssembly cannot load), wasm or native
   --jobs N                 parse in N worker threads (default: one per core; 1: no threads)
   --no-cache               neither read nor write the result cache (.mlflow-migrate-cache/,
                            or $XDG_CACHE_HOME/mlflow-migrate/ when that variable is set)

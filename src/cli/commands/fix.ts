@@ -24,7 +24,7 @@ Options:
   --no-respect-gitignore   also fix files ignored by .gitignore
   --target-version VER     MLflow version to migrate to (default ${DEFAULT_TARGET_VERSION})
   --source-version VER     MLflow version the code is written for (default ${DEFAULT_SOURCE_VERSION})
-  --parser BACKEND         native or wasm (default: native, falling back to wasm)
+  --parser BACKEND         auto (default: wasm, native where WebAssembly cannot load), wasm or native
   --config PATH            use this configuration file for every file
   --isolated               ignore configuration files (pyproject.toml, mlflow-migrate.toml)
   --jobs N                 parse in N worker threads (default: one per core; 1: no threads)
