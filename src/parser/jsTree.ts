@@ -193,42 +193,55 @@ export function copyTree(tree: SyntaxTree, source: string, cursor: Cursor = (tre
     // Only zero-width nodes can be MISSING: skip the extra read for every other node.
     return new JsNode(data, type, start, end, named, start === end && cursor.nodeIsMissing);
   };
-  const attach = (parent: JsNode, child: JsNode) => {
-    child.parent = parent;
-    if (parent.children === EMPTY) parent.children = [];
-    child.indexInParent = parent.children.length;
-    parent.children.push(child);
-    const field = names.field(cursor);
-    if (field !== null) {
-      if (parent.fields === NO_FIELDS) parent.fields = new Array(child.indexInParent).fill(null);
-      parent.fields[child.indexInParent] = field;
-    } else if (parent.fields !== NO_FIELDS) {
-      parent.fields[child.indexInParent] = null;
+  // One pass, each node read once: `stack` holds the path from the root to the cursor, and
+  // `pending` the children read so far of every node on it (from `firsts[i]` on for stack[i]). A
+  // node's children become an array of exactly their number once it is finished: growing arrays
+  // by push allocated twice the memory and made copying the largest allocation of a check.
+  const pending: JsNode[] = [];
+  const pendingFields: Array<string | null> = [];
+  const firsts: number[] = [];
+  const stack: JsNode[] = [];
+  const open = (node: JsNode, field: string | null) => {
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      node.parent = parent;
+      node.indexInParent = pending.length - firsts[firsts.length - 1]!;
+      pending.push(node);
+      pendingFields.push(field);
     }
+    stack.push(node);
+    firsts.push(pending.length);
   };
-  // One pass, each node read once: the stack holds the path from the root to the cursor.
+  const close = (): JsNode => {
+    const node = stack.pop()!;
+    const first = firsts.pop()!;
+    if (pending.length > first) {
+      node.children = pending.slice(first);
+      for (let i = first; i < pendingFields.length; i++) {
+        if (pendingFields[i] !== null) { node.fields = pendingFields.slice(first); break; }
+      }
+      for (const child of node.children) node.hasError ||= child.hasError;
+      pending.length = first;
+      pendingFields.length = first;
+    }
+    node.hasError ||= node.isMissing || node.type === 'ERROR';
+    return node;
+  };
   const root = make();
-  const stack: JsNode[] = [root];
+  open(root, null);
   for (;;) {
     if (cursor.gotoFirstChild()) {
-      const child = make();
-      attach(stack[stack.length - 1]!, child);
-      stack.push(child);
+      open(make(), names.field(cursor));
       continue;
     }
     for (;;) {
-      const done = stack.pop()!;
-      done.hasError ||= done.isMissing || done.type === 'ERROR';
-      const parent = stack[stack.length - 1];
-      if (!parent) {
+      close();
+      if (!stack.length) {
         cursor.delete?.();
         return { rootNode: root };
       }
-      parent.hasError ||= done.hasError;
       if (cursor.gotoNextSibling()) {
-        const sibling = make();
-        attach(parent, sibling);
-        stack.push(sibling);
+        open(make(), names.field(cursor));
         break;
       }
       cursor.gotoParent();

@@ -34,7 +34,12 @@ export interface PathReference {
 
 export const REFERENCE_NODE_TYPES = ['import_statement', 'import_from_statement', 'attribute', 'string'];
 
-export function referencesOf(node: SyntaxNode, ctx: CheckContext): PathReference[] {
+/** The paths `node` names (shared by every rule that asks: do not mutate). */
+export function referencesOf(node: SyntaxNode, ctx: CheckContext): readonly PathReference[] {
+  return ctx.model.derived<PathReference[]>(referencesOf, node, ctx.scope) ?? ctx.model.keepDerived(referencesOf, node, ctx.scope, computeReferences(node, ctx));
+}
+
+function computeReferences(node: SyntaxNode, ctx: CheckContext): PathReference[] {
   switch (node.type) {
     case 'import_statement':
       return importStatementRefs(node);
