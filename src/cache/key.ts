@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleDefinition } from '../engine/rule.js';
 import { packageRoot } from '../util/packageRoot.js';
@@ -58,12 +58,14 @@ let codeHash: string | undefined;
 export function codeFingerprint(): string {
   if (codeHash) return codeHash;
   const hash = createHash('sha256');
-  // This module lives in <base>/src/cache/: <base> is dist/ for the built CLI, the checkout for tests.
-  const base = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  // This module lives in <base>/src/cache/: <base> is dist/ for the built CLI, the checkout for
+  // tests; in the bundled CLI (scripts/bundle.mjs) it is part of a file in dist/bundle/, all code.
+  const here = dirname(fileURLToPath(import.meta.url));
+  const bundled = basename(here) === 'bundle';
+  const base = bundled ? here : join(here, '..', '..');
   const root = packageRoot();
   const files = [
-    ...codeFiles(join(base, 'src')),
-    ...codeFiles(join(base, 'rules')),
+    ...(bundled ? codeFiles(base) : [...codeFiles(join(base, 'src')), ...codeFiles(join(base, 'rules'))]),
     ...listFiles(join(root, 'data')),
     ...listFiles(join(root, 'grammars')),
   ];

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageRoot } from '../util/packageRoot.js';
 import type { PythonParser, SyntaxTree, TreeCursor } from './types.js';
@@ -72,7 +73,11 @@ class ExportCursor implements TreeCursor {
  * hands in this object and every later one finds the exports on it. When they are missing (another
  * version of web-tree-sitter, or someone else initialised it first), the public cursor is used.
  */
-const moduleObject: Partial<CursorExports> = {};
+const moduleObject: Partial<CursorExports> & { locateFile(path: string, prefix: string): string } = {
+  // Found through the package's exports, not next to the running script: the bundled CLI
+  // (scripts/bundle.mjs) runs from dist/bundle/, where web-tree-sitter would look by default.
+  locateFile: (path, prefix) => (path === 'tree-sitter.wasm' ? createRequire(import.meta.url).resolve('web-tree-sitter/tree-sitter.wasm') : prefix + path),
+};
 
 export async function createWasmParser(): Promise<PythonParser> {
   const { Parser, Language } = await import('web-tree-sitter');

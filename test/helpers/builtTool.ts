@@ -37,7 +37,8 @@ function removeStaleCopies(cache: string): void {
   }
 }
 
-export function buildTool(): BuiltTool {
+/** `bundle`: also run scripts/bundle.mjs, as `npm run build` does (the launcher then prefers the bundle). */
+export function buildTool(options: { bundle?: boolean } = {}): BuiltTool {
   const cache = join(REPO, 'node_modules', '.cache');
   removeStaleCopies(cache);
   const root = join(cache, `${PREFIX}${process.pid}-${Date.now()}`);
@@ -49,6 +50,11 @@ export function buildTool(): BuiltTool {
   if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
   copyFileSync(join(REPO, 'bin', 'mlflow-migrate.js'), join(root, 'bin', 'mlflow-migrate.js'));
   copyFileSync(join(REPO, 'scripts', 'action-check.sh'), join(root, 'scripts', 'action-check.sh'));
+  if (options.bundle) {
+    copyFileSync(join(REPO, 'scripts', 'bundle.mjs'), join(root, 'scripts', 'bundle.mjs'));
+    const bundled = spawnSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { encoding: 'utf8' });
+    if (bundled.status !== 0) throw new Error(`bundling failed:\n${bundled.stdout}${bundled.stderr}`);
+  }
   // package.json marks the .js files as ES modules and is where packageRoot() finds data/ and grammars/.
   copyFileSync(join(REPO, 'package.json'), join(root, 'package.json'));
   for (const dir of ['data', 'grammars']) symlinkSync(join(REPO, dir), join(root, dir), 'dir');
