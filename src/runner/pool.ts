@@ -15,14 +15,13 @@ const BATCHES_IN_FLIGHT = 2;
 /** Bytes read but not yet analysed beyond which reading waits for the workers (bounds memory). */
 const MAX_BACKLOG_BYTES = 16 * 1024 * 1024;
 /**
- * A worker's V8 heap budget when it parses with the native binding (MB of old generation;
- * MLFLOW_MIGRATE_WORKER_HEAP_MB overrides it). A native tree holds memory outside the V8 heap that
- * V8 does not see, freed only when a full collection finds it dead: with V8's default limits, dead
- * trees pile up to a peak RSS of ~350 MB on the monorepo benchmark. This budget makes V8 collect
- * often enough to stay near 200 MB, for ~20% more CPU in the workers. WASM trees are deleted as
- * soon as they are copied, so WASM workers keep V8's defaults (the budget cost them 15% of CPU).
- * A file whose analysis needs more memory makes its worker fail: files that large go to the main
- * thread, and a worker that fails anyway hands its files back.
+ * A worker's V8 heap budget (MB of old generation; MLFLOW_MIGRATE_WORKER_HEAP_MB overrides it).
+ * With V8's default limits a worker lets its heap grow long before it collects, and two workers
+ * peaked at ~340 MB on the monorepo benchmark (WASM parser; native trees add memory outside the
+ * heap that V8 does not see). This budget keeps the default run under 200 MB at the same speed
+ * with the WASM parser (~20% more CPU with the native one). A file whose analysis needs more
+ * memory makes its worker fail: files that large go to the main thread, and a worker that fails
+ * anyway hands its files back.
  */
 const WORKER_OLD_GENERATION_MB = 160;
 const WORKER_YOUNG_GENERATION_MB = 8;
@@ -81,12 +80,9 @@ export function workerScript(): URL | undefined {
   return import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : undefined;
 }
 
-function workerResourceLimits(parser: ParserPreference): ResourceLimits | undefined {
+function workerResourceLimits(): ResourceLimits {
   const override = Number(process.env.MLFLOW_MIGRATE_WORKER_HEAP_MB);
-  if (override > 0) return { maxOldGenerationSizeMb: override, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
-  // `auto` parses with WASM unless WebAssembly cannot load (src/parser/index.ts).
-  if (parser !== 'native') return undefined;
-  return { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+  return { maxOldGenerationSizeMb: override > 0 ? override : WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
 }
 
 /** Fewer files to parse than this stay in-process: a worker spends ~0.3 s of CPU getting ready. */
@@ -127,7 +123,7 @@ export class WorkerPool {
     private readonly onOutcomes: (count: number) => void = () => {},
   ) {
     for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(script, { workerData: settings, resourceLimits: workerResourceLimits(settings.parser) });
+      const worker = new Worker(script, { workerData: settings, resourceLimits: workerResourceLimits() });
       const slot: Slot = { worker, inFlight: new Map(), alive: true };
       worker.on('message', (message: WorkerMessage) => this.receive(slot, message));
       worker.on('error', (err) => this.lose(slot, err.message));
