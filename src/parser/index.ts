@@ -10,13 +10,20 @@ export type { PythonParser, SyntaxNode, SyntaxTree, ParserBackendName, TreeCurso
  * as fast as the native binding, and copying a tree out of it is three times cheaper than through
  * the native binding's cursor, whose every read crosses N-API (docs/benchmark.md has the figures).
  * Without those exports, the native binding is used when it loads. An explicit `native` fails
- * loudly when the binding cannot load; an explicit `wasm` never tries it.
+ * loudly when the binding cannot load, an explicit `wasm` when WebAssembly cannot (`node --jitless`);
+ * neither tries the other.
  */
 export async function createParser(
   preference: ParserPreference = 'auto',
   notice: (message: string) => void = () => {},
 ): Promise<PythonParser> {
-  if (preference === 'wasm') return createWasmParser();
+  if (preference === 'wasm') {
+    try {
+      return await createWasmParser();
+    } catch (err) {
+      throw new ParserUnavailableError(`the WASM parser could not be loaded: ${firstLine(err)} (use --parser native)`);
+    }
+  }
   if (preference === 'native') {
     try {
       return createNativeParser();

@@ -66,6 +66,11 @@ describe('parser backends', () => {
     await expect(createParser('native')).rejects.toThrow(/native tree-sitter binding could not be loaded: Cannot find module 'tree-sitter' \(install a C\+\+ compiler and reinstall, or use --parser wasm\)$/);
   });
 
+  it('--parser wasm fails loudly when WebAssembly cannot load', async () => {
+    loaders.wasmFails = true;
+    await expect(createParser('wasm')).rejects.toThrow(/^the WASM parser could not be loaded: WebAssembly is not defined \(use --parser native\)$/);
+  });
+
   it('--parser wasm never tries the native binding', async () => {
     loaders.nativeFails = true;
     const notices: string[] = [];
