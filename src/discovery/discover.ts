@@ -67,10 +67,11 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
       files.set(absolute, { absolute, display: displayPath(options.cwd, absolute) });
       continue;
     }
-    const gitignores = options.gitignore === false ? undefined : await loadGitignores(absolute);
+    // One walk finds the sources and the nested `.gitignore` files that decide which of them count.
+    const withGitignores = options.gitignore !== false;
     let entries;
     try {
-      entries = await fg(patterns, {
+      entries = await fg(withGitignores ? [...patterns, GITIGNORE_PATTERN] : patterns, {
         cwd: absolute, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true,
         ignore: excludeGlobs, suppressErrors: true, caseSensitiveMatch: true,
       });
@@ -78,6 +79,9 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
       problems.push({ path: given, message: `cannot list directory: ${(err as Error).message}` });
       continue;
     }
+    const gitignores = withGitignores ? await loadGitignores(absolute, entries.filter((e) => isGitignoreEntry(e.path)).map((e) => e.path)) : undefined;
+    // A `.gitignore` is a source only when a pattern asks for it by name.
+    if (withGitignores && !patterns.some((p) => p.endsWith('.gitignore'))) entries = entries.filter((e) => !isGitignoreEntry(e.path));
     for (const entry of entries) {
       const file = join(absolute, entry.path);
       if (gitignores && isIgnored(file, gitignores)) continue;
@@ -114,8 +118,17 @@ interface GitignoreLayer {
   rules: Ignore;
 }
 
-/** The `.gitignore` files that apply under `root`: its own, its ancestors' up to the repository top, and nested ones. */
-async function loadGitignores(root: string): Promise<GitignoreLayer[]> {
+const GITIGNORE_PATTERN = '**/.gitignore';
+
+function isGitignoreEntry(path: string): boolean {
+  return path === '.gitignore' || path.endsWith('/.gitignore');
+}
+
+/**
+ * The `.gitignore` files that apply under `root`: its ancestors' up to the repository top, and the
+ * ones found under it (`nested`, relative paths, from the discovery walk).
+ */
+async function loadGitignores(root: string, nested: string[]): Promise<GitignoreLayer[]> {
   const layers: GitignoreLayer[] = [];
   // Ancestors up to the directory holding `.git` (or the filesystem root).
   for (let dir = dirname(root); ; dir = dirname(dir)) {
@@ -123,11 +136,7 @@ async function loadGitignores(root: string): Promise<GitignoreLayer[]> {
     if (layer) layers.push(layer);
     if (await exists(join(dir, '.git')) || dirname(dir) === dir) break;
   }
-  const nested = await fg('**/.gitignore', {
-    cwd: root, dot: true, followSymbolicLinks: false, suppressErrors: true,
-    ignore: DEFAULT_EXCLUDES.map((d) => `**/${d}/**`),
-  });
-  for (const rel of nested) {
+  for (const rel of nested.sort()) {
     const layer = await readGitignore(join(root, dirname(rel)));
     if (layer) layers.push(layer);
   }

@@ -5,7 +5,7 @@ import type { ProjectSettings } from '../config/project.js';
 import { factsOf, type ProjectFacts } from '../manifests/facts.js';
 import { applyProjectOutcome, projectFindings } from '../manifests/project.js';
 import { openResultCache } from '../cache/index.js';
-import { discoverFiles } from '../discovery/discover.js';
+import { discoverFiles, type DiscoveryResult } from '../discovery/discover.js';
 import type { RuleDefinition } from '../engine/rule.js';
 import { selectRules } from '../engine/selection.js';
 import type { FileProblem, Finding } from '../engine/types.js';
@@ -41,6 +41,8 @@ export interface CheckOptions {
   cache?: boolean;
   /** Configuration files: which findings count in which file, and `extend-exclude`. */
   project?: ProjectSettings;
+  /** The files of `paths`, already discovered with these options (source-version detection walks the tree first). */
+  discovered?: DiscoveryResult;
   /** Called as files are read: `(done, total)` (the CLI draws a progress line on a terminal). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -200,7 +202,7 @@ export async function runCheck(options: CheckOptions, existing?: AnalysisSession
   // `fix` passes its own session: it re-analyses fixed text with the same parser and rules.
   const settings = existing ?? sessionSettings(options);
   let session: Promise<AnalysisSession> | undefined = existing && Promise.resolve(existing);
-  const discovery = await discoverFiles(options.paths, { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore, patterns: discoveryPatterns() });
+  const discovery = options.discovered ?? await discoverFiles(options.paths, { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore, patterns: discoveryPatterns() });
   const problems: FileProblem[] = discovery.problems.map((p) => ({ path: p.path, kind: 'read', message: p.message }));
   const notice = options.notice ?? (() => {});
   const cache = options.cache ? openResultCache(options.cwd, { ...settings, select: options.select, ignore: options.ignore }, notice) : undefined;

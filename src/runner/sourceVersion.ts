@@ -1,4 +1,4 @@
-import { discoverFiles } from '../discovery/discover.js';
+import { discoverFiles, type DiscoveryResult } from '../discovery/discover.js';
 import { compareVersions } from '../engine/versions.js';
 import { detectSourceVersion, pinsInFile, type DetectedSourceVersion } from '../manifests/project.js';
 import type { PinFact } from '../manifests/facts.js';
@@ -12,13 +12,11 @@ import { readSourceBytes, type CheckOptions } from './run.js';
  * The MLflow version the project pins (its requirement files, pyproject, conda and Docker files,
  * notebooks' `%pip`), for `--source-version` when neither the command line nor the configuration
  * gives one. A pin at or past the target is ignored: after `fix` has moved the pins, the code
- * still has to be checked against the version it was written for.
+ * still has to be checked against the version it was written for. The discovery is returned too:
+ * the check that follows walks the same tree (`CheckOptions.discovered`).
  */
-export async function detectProjectSourceVersion(options: CheckOptions, targetVersion: string): Promise<DetectedSourceVersion | undefined> {
-  const discovery = await discoverFiles(options.paths, {
-    cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore,
-    patterns: discoveryPatterns().filter((p) => !PYTHON.patterns.includes(p)),
-  });
+export async function detectProjectSourceVersion(options: CheckOptions, targetVersion: string): Promise<{ detected?: DetectedSourceVersion; discovery: DiscoveryResult }> {
+  const discovery = await discoverFiles(options.paths, { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore, patterns: discoveryPatterns() });
   const pins: PinFact[] = [];
   let parser: Awaited<ReturnType<typeof createParser>> | undefined;
   for (const file of discovery.files) {
@@ -31,5 +29,5 @@ export async function detectProjectSourceVersion(options: CheckOptions, targetVe
     pins.push(...pinsInFile(source, { api: loadMlflowApi(), parser, targetVersion }));
   }
   const detected = detectSourceVersion(pins);
-  return detected && compareVersions(detected.version, targetVersion) < 0 ? detected : undefined;
+  return { detected: detected && compareVersions(detected.version, targetVersion) < 0 ? detected : undefined, discovery };
 }

@@ -101,7 +101,9 @@ export async function analysisOptions(values: AnalysisArgs, positionals: string[
   let source = values['source-version'] ?? project.rootSetting('sourceVersion');
   let detected: DetectedSourceVersion | undefined;
   if (!source && !stdin) {
-    detected = await detectProjectSourceVersion(options, target);
+    const detection = await detectProjectSourceVersion(options, target);
+    detected = detection.detected;
+    options.discovered = detection.discovery;
     source = detected?.version;
   }
   options.sourceVersion = source ?? DEFAULT_SOURCE_VERSION;

@@ -1,0 +1,81 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { discoverFiles, UsageError } from '../../src/discovery/discover.js';
+import { tempDir } from '../fix/helpers.js';
+
+/** A directory tree: path → content (a string), or `{ link: target }` for a symbolic link. */
+function tree(entries: Record<string, string | { link: string }>): string {
+  const root = tempDir();
+  for (const [path, content] of Object.entries(entries)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    if (typeof content === 'string') writeFileSync(join(root, path), content);
+    else symlinkSync(content.link, join(root, path));
+  }
+  return root;
+}
+
+const shown = async (root: string, paths: string[] = ['.'], options: { gitignore?: boolean; exclude?: string[]; patterns?: string[] } = {}) => {
+  const result = await discoverFiles(paths, { cwd: root, ...options });
+  return { files: result.files.map((f) => f.display), problems: result.problems };
+};
+
+describe('discoverFiles', () => {
+  it('finds Python files in sorted order, skipping virtualenvs, dependencies, caches and build output', async () => {
+    const root = tree({
+      'b.py': '', 'a/z.py': '', 'a/y.py': '', 'notes.txt': '',
+      '.venv/lib/x.py': '', 'venv/x.py': '', 'node_modules/p/x.py': '', 'build/x.py': '', 'pkg/__pycache__/x.py': '', '.git/hooks/x.py': '',
+    });
+    expect((await shown(root)).files).toEqual(['a/y.py', 'a/z.py', 'b.py']);
+  });
+
+  it('honours the root .gitignore, nested ones for their own directory, and ancestors up to the repository top', async () => {
+    const root = tree({
+      '.git/HEAD': '', '.gitignore': 'generated/\n', 'outer.py': '',
+      'proj/.gitignore': 'scratch_*.py\n', 'proj/keep.py': '', 'proj/scratch_1.py': '', 'proj/generated/g.py': '',
+      'proj/sub/.gitignore': 'local.py\n', 'proj/sub/local.py': '', 'proj/sub/ok.py': '', 'proj/other/local.py': '',
+    });
+    // From inside the repository: the top-level .gitignore still applies.
+    expect((await shown(join(root, 'proj'))).files).toEqual(['keep.py', 'other/local.py', 'sub/ok.py']);
+    expect((await shown(root)).files).toEqual(['outer.py', 'proj/keep.py', 'proj/other/local.py', 'proj/sub/ok.py']);
+    expect((await shown(root, ['.'], { gitignore: false })).files).toEqual([
+      'outer.py', 'proj/generated/g.py', 'proj/keep.py', 'proj/other/local.py', 'proj/scratch_1.py', 'proj/sub/local.py', 'proj/sub/ok.py',
+    ]);
+  });
+
+  it('lists a .gitignore only when a pattern asks for it', async () => {
+    const root = tree({ '.gitignore': 'x.py\n', 'x.py': '', 'y.py': '' });
+    expect((await shown(root)).files).toEqual(['y.py']);
+    expect((await shown(root, ['.'], { patterns: ['**/*.py', '**/.gitignore'] })).files).toEqual(['.gitignore', 'y.py']);
+  });
+
+  it('applies --exclude globs, relative to the root and to the working directory', async () => {
+    const root = tree({ 'src/a.py': '', 'src/a_test.py': '', 'legacy/old.py': '' });
+    expect((await shown(root, ['.'], { exclude: ['**/*_test.py', 'legacy/**'] })).files).toEqual(['src/a.py']);
+  });
+
+  it('always checks a file named on the command line, even an ignored one', async () => {
+    const root = tree({ '.gitignore': 'x.py\n', 'x.py': '' });
+    expect((await shown(root, ['x.py'])).files).toEqual(['x.py']);
+  });
+
+  it('follows links to files, skips links to directories, and reports broken links and loops', async () => {
+    const root = tree({
+      'real/a.py': '', 'link_a.py': { link: 'real/a.py' }, 'linkdir': { link: 'real' },
+      'dangling.py': { link: 'missing.py' }, 'loop1.py': { link: 'loop2.py' }, 'loop2.py': { link: 'loop1.py' },
+    });
+    const { files, problems } = await shown(root);
+    expect(files).toEqual(['link_a.py', 'real/a.py']);
+    expect(problems).toEqual(expect.arrayContaining([
+      { path: 'dangling.py', message: 'broken symbolic link' },
+      { path: 'loop1.py', message: 'symbolic link loop' },
+      { path: 'loop2.py', message: 'symbolic link loop' },
+    ]));
+  });
+
+  it('a path that does not exist is a usage error; a broken link given by name is a problem', async () => {
+    const root = tree({ 'dangling.py': { link: 'missing.py' } });
+    await expect(discoverFiles(['nope'], { cwd: root })).rejects.toBeInstanceOf(UsageError);
+    expect((await shown(root, ['dangling.py'])).problems).toEqual([{ path: 'dangling.py', message: 'broken symbolic link' }]);
+  });
+});
