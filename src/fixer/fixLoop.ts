@@ -52,23 +52,27 @@ export function fileChanged(fix: FileFix): boolean {
  * splices, re-analyse the result, repeat. Each pass is verified by re-parsing; a pass that adds
  * syntax errors, or a file that has not converged after MAX_PASSES, leaves the file untouched.
  */
-export function fixFile(original: SourceFile, options: FixLoopOptions, initialFindings?: Finding[]): FileFix {
+export function fixFile(original: SourceFile, options: FixLoopOptions, initial?: { findings: Finding[]; syntaxErrors: number }): FileFix {
   const { analyzer, unsafeFixes } = options;
   const maxPasses = options.maxPasses ?? MAX_PASSES;
   const problems: FileProblem[] = [];
   const notes = new Set<string>();
-  const analyse = (file: SourceFile): Finding[] => {
+  /** Findings and syntax errors of a text; one parse serves both when the analysis parsed it. */
+  const analyse = (file: SourceFile): { findings: Finding[]; syntaxErrors: number } => {
     const analysis = analyzeByKind(file, analyzer);
     for (const p of analysis.problems) if (!problems.some((q) => q.message === p.message)) problems.push(p);
-    return analysis.findings;
+    // Unparsed (no rule could fire): its error count is 0 by default, not measured.
+    return { findings: analysis.findings, syntaxErrors: analysis.parsed ? analysis.syntaxErrors : syntaxErrorCount(file, analyzer) };
   };
-  const originalFindings = initialFindings ?? analyse(original);
+  // The check's own analysis of the file, when the caller has it (`fix` does).
+  const first = initial ?? analyse(original);
+  const originalFindings = first.findings;
   const result: FileFix = { original, fixed: original, passes: [], fixedFindings: [], remaining: originalFindings, notes: [], problems };
   const fail = (failure: FixFailure): FileFix => ({ ...result, fixed: original, passes: [], fixedFindings: [], remaining: originalFindings, notes: [...notes], failure });
 
   let current = original;
   let findings = originalFindings;
-  let errorsBefore = syntaxErrorCount(original, analyzer);
+  let errorsBefore = first.syntaxErrors;
   for (;;) {
     const selection = selectFixes(findings, unsafeFixes, (f) => {
       if (encodable(current, f.fix!.edits)) return true;
@@ -84,7 +88,8 @@ export function fixFile(original: SourceFile, options: FixLoopOptions, initialFi
     if ('error' in next || next.text !== applyTextEdits(current.text, selection.edits)) {
       return fail({ kind: 'undecodable', rules: ruleLabels(selection.chosen) });
     }
-    const errorsAfter = syntaxErrorCount(next, analyzer);
+    const analysis = analyse(next);
+    const errorsAfter = analysis.syntaxErrors;
     if (errorsAfter > errorsBefore) {
       const culprits = blameSyntaxBreak(current, selection.chosen, errorsBefore, analyzer);
       return fail({ kind: 'breaks-syntax', rules: ruleLabels(culprits), before: errorsBefore, after: errorsAfter });
@@ -93,7 +98,7 @@ export function fixFile(original: SourceFile, options: FixLoopOptions, initialFi
     result.fixedFindings.push(...selection.chosen);
     current = next;
     errorsBefore = errorsAfter;
-    findings = analyse(current);
+    findings = analysis.findings;
   }
   return { ...result, fixed: current, remaining: findings, notes: [...notes] };
 }

@@ -44,7 +44,7 @@ export async function runFix(options: FixRunOptions): Promise<FixRunResult> {
     // Later passes re-analyse: only with the rules this file's configuration enables.
     const project = options.project;
     const fileAnalyzer = project ? { ...analyzer, rules: analyzer.rules.filter((r) => project.enables(file.absolute, r.code)) } : analyzer;
-    outcomes.push({ file, fix: fixFile(file.source, { analyzer: fileAnalyzer, unsafeFixes: options.unsafeFixes }, file.findings) });
+    outcomes.push({ file, fix: fixFile(file.source, { analyzer: fileAnalyzer, unsafeFixes: options.unsafeFixes }, { findings: file.findings, syntaxErrors: file.syntaxErrors }) });
     await yieldToEventLoop();
   }
   const result: FixRunResult = { check, outcomes, write: options.write, unsafeFixes: options.unsafeFixes, notices: [] };

@@ -76,3 +76,24 @@ describe('remaining findings', () => {
     expect(result.remaining.map((f) => `${f.code}:${f.fix ? f.fix.applicability : 'manual'}`)).toEqual(['MLF102:manual', 'MLF101:manual']);
   });
 });
+
+describe('parses per file', () => {
+  it("reuses the check's analysis of the original and one parse per pass for findings and syntax errors", async () => {
+    const { fixFile } = await import('../../src/fixer/fixLoop.js');
+    const { analyzeFile } = await import('../../src/engine/analyze.js');
+    const { loadMlflowApi } = await import('../../src/semantic/apiIndex.js');
+    const { SourceFile } = await import('../../src/source/sourceFile.js');
+    const { parserFor } = await import('../helpers/analyze.js');
+    const real = await parserFor('native');
+    let parses = 0;
+    const parser = { ...real, parse: (text: string) => { parses++; return real.parse(text); } };
+    const analyzer = { rules: [...DEFAULT_RULES], api: loadMlflowApi(), parser };
+    const source = SourceFile.fromText('a.py', 'import mlflow\nmlflow.models.evaluate(m, d, custom_metrics=[x])\n');
+    const checked = analyzeFile(source, analyzer);
+    parses = 0;
+    const result = fixFile(source, { analyzer, unsafeFixes: false }, { findings: checked.findings, syntaxErrors: checked.syntaxErrors });
+    expect(result.fixed.text).toBe('import mlflow\nmlflow.models.evaluate(m, d, extra_metrics=[x])\n');
+    // One pass: its result is parsed once (findings and syntax errors), and nothing else is.
+    expect(parses).toBe(1);
+  });
+});
