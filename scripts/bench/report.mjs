@@ -6,8 +6,12 @@ const TARGETS = [
   { label: 'monorepo: check cold / read-only floor', corpus: 'monorepo', num: 'cold', den: 'floor', max: 6 },
   { label: 'monorepo: warm cache / cold', corpus: 'monorepo', num: 'warm', den: 'cold', max: 0.3 },
   { label: 'monorepo: --jobs 1 / default jobs', corpus: 'monorepo', num: 'jobs1', den: 'cold' },
+  { label: 'monorepo: parse floor / ast-grep', corpus: 'monorepo', num: 'parse', den: 'astgrep' },
+  { label: 'monorepo: check cold / parse floor', corpus: 'monorepo', num: 'cold', den: 'parse' },
   { label: 'mlflow-heavy: check cold / ast-grep', corpus: 'mlflow-heavy', num: 'cold', den: 'astgrep', max: 1.0 },
   { label: 'mlflow-heavy: warm cache / cold', corpus: 'mlflow-heavy', num: 'warm', den: 'cold' },
+  { label: 'mlflow-heavy: parse floor / ast-grep', corpus: 'mlflow-heavy', num: 'parse', den: 'astgrep' },
+  { label: 'mlflow-heavy: check cold / parse floor', corpus: 'mlflow-heavy', num: 'cold', den: 'parse' },
 ];
 const RSS_TARGET_MB = 256;
 
