@@ -28,8 +28,6 @@ const MAX_BASE_DEPTH = 8;
  */
 export class SemanticModel {
   private readonly typeCache = new Map<string | number, string | null>();
-  private readonly pathMemo = new Map<SyntaxNode, { scope: Scope; value: string | null }>();
-  private readonly calleeMemo = new Map<SyntaxNode, { scope: Scope; value: string | null }>();
   private readonly derivedFacts = new Map<object, Map<SyntaxNode, { scope: Scope; value: unknown }>>();
   private readonly inProgress = new Set<string | number>();
   private readonly starBindings = new Map<string, Binding>();
@@ -139,9 +137,8 @@ export class SemanticModel {
    * an imported module or symbol, or when the bindings that may reach it disagree.
    */
   importedPath(node: SyntaxNode, scope: Scope): string | null {
-    const hit = this.remembered(this.pathMemo, node, scope);
-    if (hit !== undefined) return hit;
-    return this.remember(this.pathMemo, node, scope, this.computeImportedPath(node, scope));
+    const hit = this.derived<string | null>(this.importedPath, node, scope);
+    return hit !== undefined ? hit : this.keepDerived(this.importedPath, node, scope, this.computeImportedPath(node, scope));
   }
 
   private computeImportedPath(node: SyntaxNode, scope: Scope): string | null {
@@ -223,40 +220,27 @@ export class SemanticModel {
 
   /** Canonical MLflow name of the callee of a `call` node. */
   calleeName(call: SyntaxNode, scope: Scope): string | null {
-    const hit = this.remembered(this.calleeMemo, call, scope);
-    if (hit !== undefined) return hit;
-    return this.remember(this.calleeMemo, call, scope, this.computeCalleeName(call, scope));
+    const hit = this.derived<string | null>(this.calleeName, call, scope);
+    return hit !== undefined ? hit : this.keepDerived(this.calleeName, call, scope, this.computeCalleeName(call, scope));
   }
 
   /**
-   * Forty rules ask what the same call or attribute is: the answer is computed once per node. Only
-   * answers to top-level questions are kept: inside a resolution, a cycle guard (`inProgress`) may
-   * cut an answer short, and that answer must not be served to a later question. (No closures
-   * here: this runs for every call node and every rule.)
-   */
-  private remembered<T>(memo: Map<SyntaxNode, { scope: Scope; value: T }>, node: SyntaxNode, scope: Scope): T | undefined {
-    if (this.inProgress.size) return undefined;
-    const hit = memo.get(node);
-    return hit && hit.scope === scope ? hit.value : undefined;
-  }
-
-  private remember<T>(memo: Map<SyntaxNode, { scope: Scope; value: T }>, node: SyntaxNode, scope: Scope, value: T): T {
-    if (!this.inProgress.size) memo.set(node, { scope, value });
-    return value;
-  }
-
-  /**
-   * Facts about a node that several rules derive the same way (e.g. the paths it names), kept once
-   * per file: `derived` gives what was kept (undefined when nothing was), `keepDerived` keeps it.
-   * `kind` identifies the derivation (the deriving function itself will do); the value is shared,
-   * so callers must not mutate it.
+   * Facts about a node that several rules derive the same way, kept once per file: forty rules ask
+   * what the same call or attribute is (`importedPath`, `calleeName`), twenty which paths a node
+   * names (`referencesOf`). `derived` gives what was kept (undefined when nothing was), `keepDerived`
+   * keeps it; `kind` identifies the derivation (the deriving function itself will do). Only answers
+   * to top-level questions are kept: inside a resolution, a cycle guard (`inProgress`) may cut an
+   * answer short, and that answer must not be served to a later question. The value is shared, so
+   * callers must not mutate it. (No closures here: this runs for every call node and every rule.)
    */
   derived<T>(kind: object, node: SyntaxNode, scope: Scope): T | undefined {
-    return this.remembered(this.derivedMemo(kind), node, scope) as T | undefined;
+    if (this.inProgress.size) return undefined;
+    const hit = this.derivedMemo(kind).get(node);
+    return hit && hit.scope === scope ? (hit.value as T) : undefined;
   }
 
   keepDerived<T>(kind: object, node: SyntaxNode, scope: Scope, value: T): T {
-    this.remember<unknown>(this.derivedMemo(kind), node, scope, value);
+    if (!this.inProgress.size) this.derivedMemo(kind).set(node, { scope, value });
     return value;
   }
 
