@@ -22,7 +22,6 @@ import { printReport } from './bench/report.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'bin', 'mlflow-migrate.js');
 const FLOOR = join(ROOT, 'scripts', 'bench', 'floor.mjs');
-const PARSE_FLOOR = join(ROOT, 'scripts', 'bench', 'parseFloor.mjs');
 
 const { values } = parseArgs({
   options: {
@@ -67,7 +66,7 @@ try {
   for (const [corpus, { dir }] of Object.entries(corpora)) {
     scenarios.push(
       { corpus, name: 'read-only floor (node)', command: process.execPath, args: [FLOOR, '.'], cwd: dir },
-      { corpus, name: 'parse floor (1 thread)', key: 'parse', command: process.execPath, args: [PARSE_FLOOR, '.'], cwd: dir },
+      { corpus, name: 'parse floor (1 thread)', key: 'parse', command: process.execPath, args: [FLOOR, '--parse', '.'], cwd: dir },
       { corpus, name: `check, cold (${jobs} jobs)`, key: 'cold', ...check(dir, [], clearCache(dir)) },
       { corpus, name: 'check, warm cache', key: 'warm', ...check(dir, []) },
     );
