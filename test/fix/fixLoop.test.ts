@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PASSES } from '../../src/fixer/fixLoop.js';
-import { DEFAULT_RULES } from '../helpers/analyze.js';
+import { analyzeFile } from '../../src/engine/analyze.js';
+import { fixFile, MAX_PASSES } from '../../src/fixer/fixLoop.js';
+import { loadMlflowApi } from '../../src/semantic/apiIndex.js';
+import { SourceFile } from '../../src/source/sourceFile.js';
+import { DEFAULT_RULES, parserFor } from '../helpers/analyze.js';
 import { fixSource } from './helpers.js';
 import { ADD_FLAG, BREAKS_SYNTAX, NEVER_CONVERGES, REMOVE_KEYWORD, RENAME_CALLEE } from './testRules.js';
 
@@ -79,11 +82,6 @@ describe('remaining findings', () => {
 
 describe('parses per file', () => {
   it("reuses the check's analysis of the original and one parse per pass for findings and syntax errors", async () => {
-    const { fixFile } = await import('../../src/fixer/fixLoop.js');
-    const { analyzeFile } = await import('../../src/engine/analyze.js');
-    const { loadMlflowApi } = await import('../../src/semantic/apiIndex.js');
-    const { SourceFile } = await import('../../src/source/sourceFile.js');
-    const { parserFor } = await import('../helpers/analyze.js');
     const real = await parserFor('native');
     let parses = 0;
     const parser = { ...real, parse: (text: string) => { parses++; return real.parse(text); } };

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ALL_RULES } from '../../rules/index.js';
 import { analyzeFile } from '../../src/engine/analyze.js';
 import type { RuleDefinition } from '../../src/engine/rule.js';
@@ -60,4 +61,13 @@ export function expectedFindings(text: string): string[] {
 
 export function readFixture(path: string): string {
   return readFileSync(path, 'utf8');
+}
+
+/** Every Python file under test/fixtures/rules (inputs and fixed outputs), as `{ name, text }`, sorted. */
+export function allRuleFixtures(): Array<{ name: string; text: string }> {
+  const dir = join(import.meta.dirname, '..', 'fixtures', 'rules');
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.py'))
+    .sort()
+    .map((name) => ({ name, text: readFixture(join(dir, name)) }));
 }

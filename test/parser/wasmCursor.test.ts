@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyTree, type JsNode } from '../../src/parser/jsTree.js';
 import { createParser } from '../../src/parser/index.js';
+import { allRuleFixtures } from '../helpers/analyze.js';
 
 /** Every node of a copy, in pre-order, with what rules read from it. */
 function flatten(root: JsNode): string[] {
@@ -31,9 +30,8 @@ describe('the WASM backend walks trees through the module exports', () => {
 
   it('copies exactly what the public cursor copies (types, fields, UTF-16 ranges, errors)', async () => {
     const parser = await createParser('wasm');
-    const dir = join(__dirname, '..', 'fixtures', 'rules');
-    const fixtures = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.py')).slice(0, 60);
-    for (const text of [...TRICKY, ...fixtures.map((f) => readFileSync(join(dir, f), 'utf8'))]) {
+    const fixtures = allRuleFixtures().slice(0, 60).map((f) => f.text);
+    for (const text of [...TRICKY, ...fixtures]) {
       const tree = parser.parse(text);
       try {
         const fast = copyTree(tree, text, parser.walk!(tree));

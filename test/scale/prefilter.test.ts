@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { rulesForText } from '../../src/engine/analyze.js';
 import type { RuleDefinition } from '../../src/engine/rule.js';
 import type { PythonParser } from '../../src/parser/index.js';
 import { mayHoldFindings } from '../../src/runner/fileKinds.js';
 import { analyzeBytes, sessionSettings, type AnalysisSession } from '../../src/runner/run.js';
-import { parserFor } from '../helpers/analyze.js';
+import { allRuleFixtures, parserFor } from '../helpers/analyze.js';
 
 /** A session whose parser counts the parses it does. */
 async function countingSession(prefilter = true): Promise<{ session: AnalysisSession; parses: () => number }> {
@@ -63,13 +61,9 @@ describe('trigger-word prefilter', () => {
   });
 
   it('agrees with looking for each word on its own over every rule fixture', () => {
-    const dir = join(__dirname, '..', 'fixtures', 'rules');
-    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.py'));
-    expect(files.length).toBeGreaterThan(100);
-    for (const file of files) {
-      const text = readFileSync(join(dir, file), 'utf8');
-      expect(rulesForText(text, ALL_RULES).map((r) => r.code), file).toEqual(naive(text, ALL_RULES));
-    }
+    const fixtures = allRuleFixtures();
+    expect(fixtures.length).toBeGreaterThan(100);
+    for (const { name, text } of fixtures) expect(rulesForText(text, ALL_RULES).map((r) => r.code), name).toEqual(naive(text, ALL_RULES));
   });
 
   it('keeps only rules whose trigger words occur in the text', () => {
