@@ -161,6 +161,8 @@ export default defineRule({
   item: '#7',
   since: '3.0.0',
   triggers: ['evaluate'],
+  // Its fix is offered only where the file reads the explainer back, anywhere in the file (`"runs:/.../explainer"`).
+  parseDefinitionsMatching: /explainer/,
   docs: {
     summary: 'Since MLflow 3.0 the default evaluator no longer logs the SHAP explainer model unless `evaluator_config={"log_explainer": True}`.',
     whatItDoes: 'Checks for `mlflow.evaluate` / `mlflow.models.evaluate` calls that ran the default evaluator with a model on a `classifier` or `regressor` model type (or one the analyzer cannot see), where `evaluator_config` does not turn explainability off or decide `log_explainer` explicitly.',

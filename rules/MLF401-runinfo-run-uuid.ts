@@ -18,6 +18,8 @@ export default defineRule({
   item: '#36',
   since: '3.0.0',
   triggers: ['run_uuid'],
+  // `.info.run_uuid` on an unannotated parameter is reported in any MLflow file.
+  parseDefinitionsMatching: /run_uuid/,
   docs: {
     summary: '`RunInfo.run_uuid` and `RunInfo(run_uuid=...)` were removed in MLflow 3.0; use `run_id`.',
     whatItDoes: 'Checks for `.run_uuid` reads on `RunInfo` objects (`run.info` of runs from `mlflow.start_run()`, `mlflow.active_run()`, `mlflow.get_run()`, `MlflowClient().get_run()` and the like, `with mlflow.start_run() as run`, parameters annotated `Run` or `RunInfo`), for `.info.run_uuid` chains on untyped receivers in files that import MLflow, and for the `run_uuid` argument of the `RunInfo` constructor.',

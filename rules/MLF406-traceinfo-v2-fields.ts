@@ -33,6 +33,8 @@ export default defineRule({
   item: 'T3',
   since: '3.0.0',
   triggers: ['request_id', 'request_metadata', 'timestamp_ms', 'execution_time_ms', 'status', 'TraceStatus'],
+  // Its fix imports `TraceState` unless the module binds that name, wherever.
+  parseDefinitionsMatching: /TraceState/,
   docs: {
     summary: 'The TraceInfo V2 fields `request_id`, `request_metadata`, `timestamp_ms`, `execution_time_ms`, `status` (and `Span.request_id`) are deprecated in MLflow 3.0.',
     whatItDoes: 'Checks for those attributes on `TraceInfo` objects (`trace.info` of traces from `mlflow.get_trace`, `MlflowClient().get_trace`, `mlflow.search_traces(return_type="list")`, ...) and for `request_id` on spans (`mlflow.start_span()`, `MlflowClient().start_trace()`, `trace.data.spans`, ...), and for `TraceStatus` imported from `mlflow.entities`, which no longer exports it.',

@@ -18,6 +18,8 @@ export default defineRule({
   item: 'T4',
   since: '3.0.0',
   triggers: ['get_last_active_trace'],
+  // Its fix is withheld when any scope of the file binds one of the names it would import.
+  parseDefinitionsMatching: /get_trace|get_last_active_trace_id/,
   docs: {
     summary: '`mlflow.get_last_active_trace()` was removed in MLflow 3.0.',
     whatItDoes: 'Checks for uses of `mlflow.get_last_active_trace` (also imported by name from `mlflow` or `mlflow.tracing.fluent`, and as a `mock.patch` target).',

@@ -22,6 +22,8 @@ export default defineRule({
   // switch the rule off for every 2.9.2 project. The catalogue asks to flag them in the move to 3.x.
   since: '3.0.0',
   triggers: ['stage', 'get_latest_versions', 'odels:/', 'ODELS:/'],
+  // Stage URIs are reported in any string of an MLflow file.
+  parseDefinitionsMatching: /models:\//i,
   docs: {
     summary: 'Model registry stages (Staging, Production, Archived) are deprecated: use aliases and tags.',
     whatItDoes: 'Checks for `MlflowClient` stage APIs (`transition_model_version_stage`, `get_latest_versions` with or without `stages=`, `get_model_version_stages`), for the `stage=` argument of `set_model_version_tag` / `delete_model_version_tag` (on clients however reached, including `self.client` set in `__init__`), and for `models:/<name>/<stage>` URI literals (stage names in any case). `models:/<name>/<version>` and `models:/<name>@<alias>` are fine.',

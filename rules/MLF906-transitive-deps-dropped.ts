@@ -39,6 +39,8 @@ export default defineRule({
   item: '#60',
   since: '2.11.0',
   triggers: DROPPED_DEPENDENCIES.map((d) => d.module),
+  // The imports it reports name no MLflow, and may sit in any function.
+  parseDefinitionsMatching: new RegExp(DROPPED_DEPENDENCIES.map((d) => d.module).join('|')),
   docs: {
     summary: 'Code imports a package that MLflow 2.9.2 installed as its own dependency and MLflow 3 no longer does.',
     whatItDoes: 'Checks imports of `databricks_cli`, `entrypoints`, `querystring_parser`, `pytz`, `jinja2` and `markdown` in Python files and notebooks that use MLflow. At the project level, an import is not reported when one of the project\'s dependency files (requirements, `pyproject.toml`, `setup.py`, conda files, ...) declares the package itself. Imports inside a `try: ... except ImportError` shim are not reported.',

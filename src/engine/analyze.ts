@@ -1,4 +1,3 @@
-import { copyTree } from '../parser/jsTree.js';
 import type { PythonParser, SyntaxNode, SyntaxTree } from '../parser/types.js';
 import type { MlflowApi } from '../semantic/apiIndex.js';
 import { walkTree } from '../semantic/builder.js';
@@ -11,6 +10,8 @@ import type { FileProblem, Finding } from './types.js';
 import { applySuppressions, UNUSED_SUPPRESSION_CODE } from './suppressions.js';
 import { textImportsMlflow } from './checks/mlflowFile.js';
 import { triggerScannerFor } from './triggers.js';
+import { parseForRules } from './pruning/parse.js';
+import { definitionKeepPatterns } from './pruning/keep.js';
 
 export interface AnalyzerOptions {
   /** The rules in effect (already filtered by selection and version range). */
@@ -86,10 +87,7 @@ export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAna
   const problems: FileProblem[] = [];
   try {
     try {
-      // Rules read nodes many times: copy the tree into JS objects once and free the parser's.
-      const parsed = options.parser.parse(file.text);
-      tree = copyTree(parsed, file.text, options.parser.walk?.(parsed));
-      parsed.delete?.();
+      tree = parseForRules(options.parser, file.text, { prune: options.prefilter ?? true, keep: definitionKeepPatterns(rules) });
     } catch (err) {
       return { findings: [], problems: [{ path: file.path, kind: 'parse', message: `could not be parsed: ${(err as Error).message}` }], usesMlflow, parsed: false, syntaxErrors: 0 };
     }

@@ -32,6 +32,13 @@ export interface RuleDefinition {
   since: string;
   /** Words that must appear in a file for this rule to possibly fire (besides `mlflow`). Empty: always runs. */
   triggers: string[];
+  /**
+   * For rules that can report inside, or read, a top-level function or class that names nothing
+   * from MLflow (MLF906 reports `import pytz` anywhere in an MLflow file): definitions matching
+   * this are always parsed. Other definitions that name nothing from MLflow may be left unparsed
+   * (src/engine/pruning/select.ts). Absent: the rule works from MLflow names only.
+   */
+  parseDefinitionsMatching?: RegExp;
   docs: RuleDocs;
   checks: Check[];
 }

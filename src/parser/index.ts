@@ -3,7 +3,7 @@ import { createWasmParser } from './wasm.js';
 import type { ParserBackendName, PythonParser } from './types.js';
 
 export type ParserPreference = ParserBackendName | 'auto';
-export type { PythonParser, SyntaxNode, SyntaxTree, ParserBackendName, TreeCursor } from './types.js';
+export type { PythonParser, SyntaxNode, SyntaxTree, ParserBackendName, TreeCursor, ParseRange } from './types.js';
 
 /**
  * `auto` uses the WASM parser when it can walk trees through its module exports: it parses about

@@ -42,9 +42,22 @@ export interface SyntaxTree {
 
 export type ParserBackendName = 'native' | 'wasm';
 
+/** A part of the text to parse, as tree-sitter's included ranges: UTF-16 offsets, rows count `\n`. */
+export interface ParseRange {
+  startIndex: number;
+  endIndex: number;
+  startPosition: Point;
+  endPosition: Point;
+}
+
 export interface PythonParser {
   readonly backend: ParserBackendName;
   parse(text: string): SyntaxTree;
+  /**
+   * Parses only `ranges` of the text, as if the rest were absent; nodes keep their offsets in the
+   * whole text. Absent: the backend parses whole texts only (src/engine/pruning/).
+   */
+  parseRanges?(text: string, ranges: readonly ParseRange[]): SyntaxTree;
   /**
    * A cursor over a tree this parser returned, for copyTree, when the backend has one faster than
    * its binding's public cursor (src/parser/wasm.ts). Absent: `tree.rootNode.walk()`.

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageRoot } from '../util/packageRoot.js';
-import type { PythonParser, SyntaxTree, TreeCursor } from './types.js';
+import type { ParseRange, PythonParser, SyntaxTree, TreeCursor } from './types.js';
 
 /** The grammar kept in `grammars/`, copied from tree-sitter-python's release. */
 export function wasmGrammarPath(): string {
@@ -91,13 +91,15 @@ export async function createWasmParser(): Promise<PythonParser> {
   const names = language as unknown as LanguageNames;
   return {
     backend: 'wasm',
-    parse: (text: string) => {
-      const tree = parser.parse(text);
-      if (!tree) throw new Error('tree-sitter (wasm) returned no tree');
-      return tree as unknown as SyntaxTree;
-    },
+    parse: (text: string) => treeOrThrow(parser.parse(text)),
+    parseRanges: (text: string, ranges: readonly ParseRange[]) => treeOrThrow(parser.parse(text, null, { includedRanges: [...ranges] })),
     walk: exports
       ? (tree: SyntaxTree) => new ExportCursor(exports, (tree as unknown as { [0]: number })[0], names)
       : undefined,
   };
+}
+
+function treeOrThrow(tree: unknown): SyntaxTree {
+  if (!tree) throw new Error('tree-sitter (wasm) returned no tree');
+  return tree as SyntaxTree;
 }

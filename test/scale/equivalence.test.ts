@@ -49,6 +49,12 @@ describe.each(TREES)('in-process: %s', (tree) => {
     expect(observable(await check(tree, { jobs: 1, cache: false, prefilter: true }))).toEqual(baseline);
   });
 
+  it('prefilters change nothing with the WASM parser, which also leaves unrelated definitions unparsed', async () => {
+    const whole = observable(await check(tree, { jobs: 1, cache: false, prefilter: false, parser: 'wasm' }));
+    expect(observable(await check(tree, { jobs: 1, cache: false, prefilter: true, parser: 'wasm' }))).toEqual(whole);
+    expect({ ...whole, parserBackend: 'native' }).toEqual(baseline);
+  });
+
   it('the cache changes nothing, cold or warm', async () => {
     rmSync(join(cacheHome, 'mlflow-migrate'), { recursive: true, force: true });
     expect(observable(await check(tree, { jobs: 1, cache: true }))).toEqual(baseline);

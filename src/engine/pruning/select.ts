@@ -1,0 +1,171 @@
+import type { ParseRange } from '../../parser/types.js';
+import { topLevelStatements, type TopLevelStatement } from './topLevel.js';
+
+/**
+ * Which top-level functions and classes of an MLflow file can be left unparsed. In a monorepo's
+ * MLflow files most definitions never touch MLflow (measured in docs/benchmark.md), and parsing,
+ * copying and walking them was most of a check's time. A definition is skipped only when nothing
+ * the rules read can depend on it:
+ *
+ * - it does not mention `mlflow` in any case, nor any name grown from MLflow (`client` of
+ *   `client = MlflowClient()`, a function returning one, a class deriving from one), matched as
+ *   words anywhere in its text, strings and comments included (string annotations resolve);
+ * - it binds no name (its own, or one it declares `global`) that kept code reads, so every binding
+ *   a kept statement can reach by name is kept, transitively (local return types, base classes,
+ *   values followed into MLflow calls), and no Python builtin;
+ * - it matches no rule's `parseDefinitionsMatching` (rules that report outside MLflow code, such as
+ *   MLF906 on `import pytz`) and carries no suppression comment;
+ * - it is not one of the first two statements (where a fix inserts a missing import).
+ *
+ * Module-level statements other than definitions are always parsed. Files with a star import are
+ * parsed whole: a star can bind any name.
+ */
+export function planPartialParse(text: string, keep: readonly RegExp[]): PartialParse | undefined {
+  if (STAR_IMPORT.test(text)) return undefined;
+  const statements = topLevelStatements(text);
+  if (!statements) return undefined;
+  const skipped = new Set(definitionsToSkip(text, statements, keep));
+  if (skipped.size === 0) return undefined;
+  return { ranges: complementOf(text, [...skipped]), keptStarts: statements.filter((s) => !skipped.has(s)).map((s) => s.start) };
+}
+
+export interface PartialParse {
+  /** The text to parse: everything but the skipped definitions. */
+  ranges: ParseRange[];
+  /** Where the kept top-level statements start: each must start a top-level node of the partial tree. */
+  keptStarts: number[];
+}
+
+const STAR_IMPORT = /\bimport[ \t]*(?:\\\r?\n[ \t]*)?\*/;
+const MLFLOW = /mlflow/i;
+const WORD = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
+const DEFINED_NAME = /^(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/m;
+const GLOBAL_NAMES = /\bglobal[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*(?:[ \t]*,[ \t]*[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)*)/g;
+const SUPPRESSION = /noqa|mlflow-migrate:/i;
+
+/** Python's keywords: words in every statement that name nothing. */
+const KEYWORDS = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
+  'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
+  'return', 'try', 'while', 'with', 'yield',
+]);
+
+/** Names the semantic model reads as builtins when nothing in the file binds them (Python 3.11's `builtins`). */
+const BUILTINS = new Set(`ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError
+  BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError
+  ConnectionResetError DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception ExceptionGroup
+  FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit IOError ImportError ImportWarning
+  IndentationError IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError
+  ModuleNotFoundError NameError NotADirectoryError NotImplemented NotImplementedError OSError OverflowError
+  PendingDeprecationWarning PermissionError ProcessLookupError RecursionError ReferenceError ResourceWarning RuntimeError
+  RuntimeWarning StopAsyncIteration StopIteration SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError
+  TypeError UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning
+  UserWarning ValueError Warning ZeroDivisionError abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable
+  chr classmethod compile complex copyright credits delattr dict dir divmod enumerate eval exec exit filter float format
+  frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len license list locals map max
+  memoryview min next object oct open ord pow print property quit range repr reversed round set setattr slice sorted
+  staticmethod str sum super tuple type vars zip __import__ __build_class__`.split(/\s+/));
+
+interface StatementFacts {
+  statement: TopLevelStatement;
+  words: Set<string>;
+  /** Names it may bind at module level: a definition's name and `global`s; for other statements, every word (an over-approximation). */
+  binds: Set<string>;
+  /** Kept whatever the names say. */
+  pinned: boolean;
+  mentionsMlflow: boolean;
+  kept: boolean;
+  /** Its names joined the MLflow closure. */
+  grown: boolean;
+}
+
+function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: readonly RegExp[]): TopLevelStatement[] {
+  const facts = statements.map((statement, index): StatementFacts => {
+    const source = text.slice(statement.start, statement.end);
+    const words = wordsOf(source);
+    const binds = statement.isDefinition ? definedNames(source) : words;
+    const mentionsMlflow = MLFLOW.test(source);
+    const pinned = !statement.isDefinition || index < 2 || mentionsMlflow || SUPPRESSION.test(source)
+      || keep.some((p) => p.test(source)) || [...binds].some((name) => BUILTINS.has(name));
+    return { statement, words, binds, pinned, mentionsMlflow, kept: !statement.isDefinition, grown: false };
+  });
+  // Two closures grown together until neither changes. `closure`: names whose value may come
+  // from MLflow. `read`: names whose bindings kept code may reach.
+  const closure = new Set<string>();
+  const read = new Set<string>();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const f of facts) {
+      const relevant = (f.statement.isDefinition && f.pinned) || f.mentionsMlflow || hasAny(f.words, closure);
+      if (relevant && !f.grown) {
+        f.grown = true;
+        changed = addAll(closure, f.binds) || changed;
+      }
+      if (!f.kept && (relevant || hasAny(f.binds, read))) {
+        f.kept = true;
+        changed = true;
+      }
+      // A statement that is relevant, or binds a name kept code reads, needs the bindings of its own words.
+      if ((relevant || (f.kept && f.statement.isDefinition) || hasAny(f.binds, read)) && addAll(read, f.words)) changed = true;
+    }
+  }
+  return facts.filter((f) => !f.kept).map((f) => f.statement);
+}
+
+function wordsOf(source: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of source.matchAll(WORD)) if (!KEYWORDS.has(m[0])) words.add(m[0]);
+  return words;
+}
+
+function definedNames(source: string): Set<string> {
+  const names = new Set<string>();
+  const defined = DEFINED_NAME.exec(source);
+  if (defined) names.add(defined[1]!);
+  for (const m of source.matchAll(GLOBAL_NAMES)) for (const name of m[1]!.split(',')) names.add(name.trim());
+  return names;
+}
+
+function hasAny(words: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  for (const w of words) if (names.has(w)) return true;
+  return false;
+}
+
+function addAll(target: Set<string>, names: ReadonlySet<string>): boolean {
+  const before = target.size;
+  for (const n of names) target.add(n);
+  return target.size !== before;
+}
+
+/** The text outside the skipped definitions, as tree-sitter ranges (skipped ones start and end at column 0). */
+function complementOf(text: string, skipped: TopLevelStatement[]): ParseRange[] {
+  const rows = new RowCounter(text);
+  const ranges: ParseRange[] = [];
+  const add = (start: number, end: number) => ranges.push({ startIndex: start, endIndex: end, startPosition: rows.pointAt(start), endPosition: rows.pointAt(end) });
+  let from = 0;
+  for (const s of skipped) {
+    if (s.start > from) add(from, s.start);
+    from = s.end;
+  }
+  if (from < text.length) add(from, text.length);
+  return ranges;
+}
+
+/** Rows and columns as tree-sitter counts them (rows by `\n`, columns in UTF-16 units), for offsets asked in order. */
+class RowCounter {
+  private row = 0;
+  private lineStart = 0;
+  private next: number;
+  constructor(private readonly text: string) {
+    this.next = text.indexOf('\n');
+  }
+  pointAt(index: number): { row: number; column: number } {
+    while (this.next !== -1 && this.next < index) {
+      this.row++;
+      this.lineStart = this.next + 1;
+      this.next = this.text.indexOf('\n', this.next + 1);
+    }
+    return { row: this.row, column: index - this.lineStart };
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * Finds a Python module's top-level statements from its text alone, without parsing: a statement
+ * starts on a line whose first character is code (not blank, not indentation, not a comment) and
+ * that is not inside brackets, a string or a backslash continuation. The lexer knows what moves
+ * those boundaries (string prefixes, triple quotes, escapes, f-string replacement fields with
+ * nested strings and format specs, `\r`, `\r\n`); where it is unsure it answers nothing rather
+ * than guess, and the caller parses the whole file.
+ */
+export interface TopLevelStatement {
+  /** UTF-16 offset of the statement's first character (a decorator's `@` for a decorated one). */
+  start: number;
+  /** Where the next statement starts (or the text's end): trailing comments and blank lines belong here. */
+  end: number;
+  /** `def`, `async def`, `class`, or a decorated one: the statements that may be left unparsed. */
+  isDefinition: boolean;
+}
+
+const HASH = 35, QUOTE = 34, APOSTROPHE = 39, BACKSLASH = 92, LF = 10, CR = 13;
+const BYTE_ORDER_MARK = 0xfeff;
+const SPACE = 32, TAB = 9, FORM_FEED = 12, AT = 64;
+const OPENERS = new Set([40, 91, 123]); // ( [ {
+const CLOSERS = new Set([41, 93, 125]); // ) ] }
+const OPEN_BRACE = 123, CLOSE_BRACE = 125, COLON = 58, EQUALS = 61, BANG = 33;
+
+/** Lines at column 0 that continue the statement above them instead of starting one. */
+const CONTINUES_COMPOUND = /^(?:else|elif|except|finally)(?![\p{L}\p{N}_])/u;
+const DEFINITION = /^(?:@|def(?![\p{L}\p{N}_])|class(?![\p{L}\p{N}_])|async[ \t]+def(?![\p{L}\p{N}_]))/u;
+const STRING_PREFIX = /^(?:[rRbBuUfFtT]|[rR][bBfFtT]|[bBfFtT][rR])$/;
+
+class GiveUp extends Error {}
+
+/** The top-level statements of `text` in order, covering it from the first one; undefined when unsure. */
+export function topLevelStatements(text: string): TopLevelStatement[] | undefined {
+  try {
+    return new Lexer(text).statements();
+  } catch (err) {
+    if (err instanceof GiveUp) return undefined;
+    throw err;
+  }
+}
+
+class Lexer {
+  private i: number;
+  constructor(private readonly text: string) {
+    this.i = text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
+  }
+
+  statements(): TopLevelStatement[] {
+    const starts: Array<{ start: number; isDefinition: boolean }> = [];
+    // After a decorator line, the decorators and `def`/`class` lines that follow are one statement.
+    let decorating = false;
+    while (this.i < this.text.length) {
+      // At the start of a line, outside any bracket or string.
+      const c = this.text.charCodeAt(this.i);
+      if (c !== SPACE && c !== TAB && c !== FORM_FEED && c !== HASH && c !== LF && c !== CR) {
+        const head = this.text.slice(this.i, this.i + 12);
+        if (decorating && DEFINITION.test(head)) {
+          decorating = c === AT;
+        } else if (CONTINUES_COMPOUND.test(head)) {
+          decorating = false;
+        } else {
+          starts.push({ start: this.i, isDefinition: DEFINITION.test(head) });
+          decorating = c === AT;
+        }
+      }
+      this.logicalLine();
+    }
+    if (starts.length === 0) return [];
+    return starts.map((s, k) => ({ start: s.start, end: starts[k + 1]?.start ?? this.text.length, isDefinition: s.isDefinition }));
+  }
+
+  /** Consumes one logical line: up to and including the newline that ends it at bracket depth 0. */
+  private logicalLine(): void {
+    let depth = 0;
+    const text = this.text;
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (c === LF || c === CR) {
+        this.newline();
+        if (depth === 0) return;
+      } else if (c === HASH) {
+        this.comment();
+      } else if (c === BACKSLASH) {
+        // A continuation joins the next line; a backslash anywhere else in code is an error.
+        this.i++;
+        const n = text.charCodeAt(this.i);
+        if (n !== LF && n !== CR) throw new GiveUp();
+        this.newline();
+      } else if (c === QUOTE || c === APOSTROPHE) {
+        this.string('');
+      } else if (isIdentifierStart(c)) {
+        const start = this.i;
+        while (this.i < text.length && isIdentifierPart(text.charCodeAt(this.i))) this.i++;
+        const q = text.charCodeAt(this.i);
+        if ((q === QUOTE || q === APOSTROPHE) && STRING_PREFIX.test(text.slice(start, this.i))) this.string(text.slice(start, this.i));
+      } else if (OPENERS.has(c)) {
+        depth++;
+        this.i++;
+      } else if (CLOSERS.has(c)) {
+        if (--depth < 0) throw new GiveUp();
+        this.i++;
+      } else {
+        this.i++;
+      }
+    }
+    if (depth !== 0) throw new GiveUp();
+  }
+
+  private newline(): void {
+    if (this.text.charCodeAt(this.i) === CR && this.text.charCodeAt(this.i + 1) === LF) this.i++;
+    this.i++;
+  }
+
+  private comment(): void {
+    const text = this.text;
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (c === LF || c === CR) return;
+      this.i++;
+    }
+  }
+
+  /** A string literal starting at its opening quote (the prefix already read). */
+  private string(prefix: string): void {
+    const text = this.text;
+    const quote = text.charCodeAt(this.i);
+    const triple = text.charCodeAt(this.i + 1) === quote && text.charCodeAt(this.i + 2) === quote;
+    const formatted = /[fFtT]/.test(prefix);
+    this.i += triple ? 3 : 1;
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (c === BACKSLASH) {
+        // Escapes (raw strings too: `r"\""` does not end at the escaped quote).
+        this.i += 2;
+        if (text.charCodeAt(this.i - 1) === CR && text.charCodeAt(this.i) === LF) this.i++;
+        continue;
+      }
+      if (c === quote) {
+        if (!triple) { this.i++; return; }
+        if (text.charCodeAt(this.i + 1) === quote && text.charCodeAt(this.i + 2) === quote) { this.i += 3; return; }
+        this.i++;
+        continue;
+      }
+      if ((c === LF || c === CR) && !triple) throw new GiveUp(); // unterminated
+      if (formatted && c === OPEN_BRACE) {
+        if (text.charCodeAt(this.i + 1) === OPEN_BRACE) { this.i += 2; continue; }
+        this.i++;
+        this.replacementField();
+        continue;
+      }
+      this.i++;
+    }
+    throw new GiveUp();
+  }
+
+  /**
+   * An f-string's `{expression!conversion:spec}` after its `{`: the expression is code (strings,
+   * even with the enclosing quote since Python 3.12, and brackets nest); the spec is text in which
+   * only `{...}` fields nest. Ends after the closing `}`.
+   */
+  private replacementField(): void {
+    const text = this.text;
+    let depth = 0;
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (c === QUOTE || c === APOSTROPHE) { this.string(''); continue; }
+      if (isIdentifierStart(c)) {
+        const start = this.i;
+        while (this.i < text.length && isIdentifierPart(text.charCodeAt(this.i))) this.i++;
+        const q = text.charCodeAt(this.i);
+        if ((q === QUOTE || q === APOSTROPHE) && STRING_PREFIX.test(text.slice(start, this.i))) this.string(text.slice(start, this.i));
+        continue;
+      }
+      if (c === HASH || c === BACKSLASH) throw new GiveUp(); // legal only in 3.12's multi-line fields: not worth guessing
+      if (OPENERS.has(c)) { depth++; this.i++; continue; }
+      if (c === CLOSE_BRACE && depth === 0) { this.i++; return; }
+      if (CLOSERS.has(c)) { if (--depth < 0) throw new GiveUp(); this.i++; continue; }
+      if (c === COLON && depth === 0) { this.formatSpec(); return; }
+      // `!=` is a comparison; `!r` a conversion: neither changes where the field ends.
+      if (c === BANG && text.charCodeAt(this.i + 1) !== EQUALS) { this.i++; continue; }
+      this.i++;
+    }
+    throw new GiveUp();
+  }
+
+  /** A format spec after `:`, up to and including the field's closing `}`. */
+  private formatSpec(): void {
+    const text = this.text;
+    this.i++;
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (c === OPEN_BRACE) { this.i++; this.replacementField(); continue; }
+      if (c === CLOSE_BRACE) { this.i++; return; }
+      if (c === LF || c === CR) throw new GiveUp();
+      this.i++;
+    }
+    throw new GiveUp();
+  }
+}
+
+function isIdentifierStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127;
+}
+
+function isIdentifierPart(c: number): boolean {
+  return isIdentifierStart(c) || (c >= 48 && c <= 57);
+}
