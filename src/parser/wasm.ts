@@ -92,12 +92,32 @@ export async function createWasmParser(): Promise<PythonParser> {
   return {
     backend: 'wasm',
     parse: (text: string) => treeOrThrow(parser.parse(text)),
-    parseRanges: (text: string, ranges: readonly ParseRange[]) => treeOrThrow(parser.parse(text, null, { includedRanges: [...ranges] })),
+    parseRanges: (text: string, ranges: readonly ParseRange[]) =>
+      treeOrThrow(parser.parse(rangeReader(text, ranges), null, { includedRanges: [...ranges] })),
     walk: exports
       ? (tree: SyntaxTree) => new ExportCursor(exports, (tree as unknown as { [0]: number })[0], names)
       : undefined,
   };
 }
+
+/**
+ * The parser's input callback for a partial parse. Given the text itself, web-tree-sitter copies
+ * up to 5,119 characters into the module at every position the lexer asks for, including each jump
+ * to the next range, so short ranges cost the copy of the text after them; this hands over no more
+ * than the rest of the range the position is in.
+ */
+function rangeReader(text: string, ranges: readonly ParseRange[]): (index: number) => string {
+  let k = 0;
+  return (index) => {
+    if (k >= ranges.length || index < ranges[k]!.startIndex) k = 0;
+    while (k < ranges.length && ranges[k]!.endIndex <= index) k++;
+    const end = k < ranges.length ? ranges[k]!.endIndex : text.length;
+    return text.slice(index, Math.min(end, index + INPUT_CHUNK));
+  };
+}
+
+/** What web-tree-sitter's 10 KB input buffer holds, in UTF-16 units, less its terminator. */
+const INPUT_CHUNK = 5119;
 
 function treeOrThrow(tree: unknown): SyntaxTree {
   if (!tree) throw new Error('tree-sitter (wasm) returned no tree');

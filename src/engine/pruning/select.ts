@@ -68,48 +68,56 @@ const BUILTINS = new Set(`ArithmeticError AssertionError AttributeError BaseExce
 
 interface StatementFacts {
   statement: TopLevelStatement;
-  words: Set<string>;
+  source: string;
   /** Names it may bind at module level: a definition's name and `global`s; for other statements, every word (an over-approximation). */
   binds: Set<string>;
-  /** Kept whatever the names say. */
-  pinned: boolean;
-  mentionsMlflow: boolean;
+  /** It may hold or carry an MLflow value, or a rule asked for it: its names join the closure. */
+  relevant: boolean;
   kept: boolean;
-  /** Its names joined the MLflow closure. */
   grown: boolean;
+  readsAdded: boolean;
 }
 
 function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: readonly RegExp[]): TopLevelStatement[] {
   const facts = statements.map((statement, index): StatementFacts => {
     const source = text.slice(statement.start, statement.end);
-    const words = wordsOf(source);
-    const binds = statement.isDefinition ? definedNames(source) : words;
-    const mentionsMlflow = MLFLOW.test(source);
-    const pinned = !statement.isDefinition || index < 2 || mentionsMlflow || SUPPRESSION.test(source)
-      || keep.some((p) => p.test(source)) || [...binds].some((name) => BUILTINS.has(name));
-    return { statement, words, binds, pinned, mentionsMlflow, kept: !statement.isDefinition, grown: false };
+    const binds = statement.isDefinition ? definedNames(source) : wordsOf(source);
+    const relevant = MLFLOW.test(source) || (statement.isDefinition
+      && (index < 2 || SUPPRESSION.test(source) || keep.some((p) => p.test(source)) || [...binds].some((name) => BUILTINS.has(name))));
+    return { statement, source, binds, relevant, kept: !statement.isDefinition, grown: false, readsAdded: false };
   });
-  // Two closures grown together until neither changes. `closure`: names whose value may come
-  // from MLflow. `read`: names whose bindings kept code may reach.
+  // Two closures grown together until neither changes. `closure`: names whose value may come from
+  // MLflow, matched as words in the text. `read`: names whose bindings kept code may reach. The
+  // words of a definition are only collected once it is kept: most are skipped, unread.
   const closure = new Set<string>();
   const read = new Set<string>();
   for (let changed = true; changed;) {
     changed = false;
+    const closurePattern = wordPattern(closure);
     for (const f of facts) {
-      const relevant = (f.statement.isDefinition && f.pinned) || f.mentionsMlflow || hasAny(f.words, closure);
-      if (relevant && !f.grown) {
+      if (!f.relevant && closurePattern?.test(f.source)) f.relevant = true;
+      if (f.relevant && !f.grown) {
         f.grown = true;
-        changed = addAll(closure, f.binds) || changed;
+        if (addAll(closure, f.binds)) changed = true;
       }
-      if (!f.kept && (relevant || hasAny(f.binds, read))) {
+      if (!f.kept && (f.relevant || hasAny(f.binds, read))) {
         f.kept = true;
         changed = true;
       }
-      // A statement that is relevant, or binds a name kept code reads, needs the bindings of its own words.
-      if ((relevant || (f.kept && f.statement.isDefinition) || hasAny(f.binds, read)) && addAll(read, f.words)) changed = true;
+      // Kept code needs the bindings of the names it uses.
+      const needsBindings = f.relevant || (f.statement.isDefinition ? f.kept : hasAny(f.binds, read));
+      if (needsBindings && !f.readsAdded) {
+        f.readsAdded = true;
+        if (addAll(read, f.statement.isDefinition ? wordsOf(f.source) : f.binds)) changed = true;
+      }
     }
   }
   return facts.filter((f) => !f.kept).map((f) => f.statement);
+}
+
+/** Any of `names` as a whole word. */
+function wordPattern(names: ReadonlySet<string>): RegExp | undefined {
+  return names.size ? new RegExp(`(?<![\\w\\u0080-\\uffff])(?:${[...names].join('|')})(?![\\w\\u0080-\\uffff])`) : undefined;
 }
 
 function wordsOf(source: string): Set<string> {
