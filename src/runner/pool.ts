@@ -85,11 +85,19 @@ function workerResourceLimits(): ResourceLimits {
   return { maxOldGenerationSizeMb: override > 0 ? override : WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
 }
 
-/** Fewer files to parse than this stay in-process: a worker spends ~0.3 s of CPU getting ready. */
-export function minFilesForPool(jobs: number): number {
-  const override = Number(process.env.MLFLOW_MIGRATE_POOL_MIN_FILES);
-  return Number.isInteger(override) && override >= 0 ? override : 2 * jobs * BATCH_SIZE;
+/**
+ * Less source to analyse than this (bytes of the files that pass the prefilter) stays in-process.
+ * A worker spends ~0.3 s of CPU getting ready (bundle, MLflow API index, WASM compile) and one
+ * thread analyses 2-6 MB/s of MLflow files (docs/benchmark.md), so J workers can only win once the
+ * work exceeds about ready x J/(J-1): some 2 MB x J/(J-1).
+ */
+export function minBytesForPool(jobs: number): number {
+  const override = Number(process.env.MLFLOW_MIGRATE_POOL_MIN_BYTES);
+  if (Number.isInteger(override) && override >= 0) return override;
+  return Math.round((POOL_BYTES_PER_WORKER_START * jobs) / Math.max(1, jobs - 1));
 }
+
+const POOL_BYTES_PER_WORKER_START = 2 * 1024 * 1024;
 
 interface Slot {
   worker: Worker;
@@ -243,7 +251,8 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
   const problems: Array<FileProblem | undefined> = new Array(files.length);
   const hashes = new Map<number, string>();
   const script = context.jobs > 1 && context.workerSettings ? workerScript() : undefined;
-  const minPoolFiles = minFilesForPool(context.jobs);
+  const minPoolBytes = minBytesForPool(context.jobs);
+  let pendingBytes = 0;
   let pool: WorkerPool | undefined;
   let pending: WorkItem[] = [];
   let backend: string | undefined;
@@ -295,7 +304,8 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
     const item: WorkItem = { index, absolute: file.absolute, display: file.display, bytes };
     if (!script || bytes.byteLength > MAX_WORKER_FILE_BYTES) { await analyzeHere([item]); continue; }
     pending.push(item);
-    if (!pool && pending.length >= minPoolFiles) {
+    pendingBytes += bytes.byteLength;
+    if (!pool && pendingBytes >= minPoolBytes) {
       pool = new WorkerPool(script, context.jobs, context.workerSettings!, context.notice, (count) => { for (let i = 0; i < count; i++) progress(); });
       stats.poolAt = performance.now();
     }
@@ -323,7 +333,8 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
   // Where the files went: for tests and for anyone asking why a run is slow.
   if (process.env.MLFLOW_MIGRATE_STATS) {
     const ms = (t: number) => `${Math.round(t - stats.started)} ms`;
-    const timing = `read all after ${ms(stats.scanned)}${pool ? `, workers started after ${ms(stats.poolAt)}` : ''}, done after ${ms(performance.now())}`;
+    // performance.now() counts from the process's start: what came before the files (start-up, configuration, discovery).
+    const timing = `files from ${Math.round(stats.started)} ms after start; read all after ${ms(stats.scanned)}${pool ? `, workers started after ${ms(stats.poolAt)}` : ''}, done after ${ms(performance.now())}`;
     process.stderr.write(`mlflow-migrate: stats: ${stats.files} files, ${stats.prefiltered} without mlflow, ${stats.cached} cached, ${stats.inProcess} analysed in-process, ${stats.inWorkers} in ${pool ? context.jobs : 0} workers; ${timing}\n`);
   }
   return {

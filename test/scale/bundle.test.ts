@@ -37,7 +37,7 @@ describe('the bundled CLI', () => {
     expect(inProcess.stderr).toBe('');
     expect(JSON.parse(inProcess.stdout).findings).toEqual(findings);
     // Every file through the pool, so the bundled worker script runs.
-    const pooled = runTool(tool, [...ARGS, '--jobs', '2'], { cwd: REPO, env: { MLFLOW_MIGRATE_POOL_MIN_FILES: '1', MLFLOW_MIGRATE_STATS: '1' } });
+    const pooled = runTool(tool, [...ARGS, '--jobs', '2'], { cwd: REPO, env: { MLFLOW_MIGRATE_POOL_MIN_BYTES: '1', MLFLOW_MIGRATE_STATS: '1' } });
     expect(pooled.stderr).toMatch(/, 0 analysed in-process, \d+ in 2 workers;/);
     expect(JSON.parse(pooled.stdout).findings).toEqual(findings);
   });

@@ -83,20 +83,20 @@ describe('built CLI, worker pool', () => {
       rmSync(join(cacheHome, 'mlflow-migrate'), { recursive: true, force: true });
 
       // Every file that needs parsing goes to two workers (the threshold would keep a tree this small in-process).
-      const cold = runTool(tool, [...json, '--jobs', '2'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0' } });
+      const cold = runTool(tool, [...json, '--jobs', '2'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_BYTES: '0' } });
       expect(cold.stderr).toMatch(/stats: .* 0 cached, 0 analysed in-process, [1-9]\d* in 2 workers/);
       expect(cold.stdout).toBe(baseline.stdout);
       expect(cold.status).toBe(baseline.status);
 
-      const warm = runTool(tool, [...json, '--jobs', '2'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0' } });
+      const warm = runTool(tool, [...json, '--jobs', '2'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_BYTES: '0' } });
       expect(warm.stderr).toMatch(/stats: .* [1-9]\d* cached, 0 analysed in-process, 0 in 0 workers/);
       expect(warm.stdout).toBe(baseline.stdout);
 
-      const text = (args: string[]) => runTool(tool, ['check', tree, '--parser', 'native', ...args], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0' } }).stdout;
+      const text = (args: string[]) => runTool(tool, ['check', tree, '--parser', 'native', ...args], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_BYTES: '0' } }).stdout;
       expect(text(['--jobs', '2'])).toBe(text(['--jobs', '1', '--no-cache', '--no-prefilter']));
 
       // Workers that fail (here: a heap budget too small to start) hand their files to the main thread.
-      const failing = runTool(tool, [...json, '--jobs', '2', '--no-cache'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_FILES: '0', MLFLOW_MIGRATE_WORKER_HEAP_MB: '2' } });
+      const failing = runTool(tool, [...json, '--jobs', '2', '--no-cache'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_BYTES: '0', MLFLOW_MIGRATE_WORKER_HEAP_MB: '2' } });
       expect(failing.stderr).toMatch(/a worker thread failed .*; analysing its files in the main thread\n/);
       expect(failing.stderr.match(/worker thread failed/g)).toHaveLength(1);
       expect(failing.stderr).toMatch(/0 in 2 workers/);

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BATCH_SIZE, minFilesForPool, workerScript } from '../../src/runner/pool.js';
+import { minBytesForPool, workerScript } from '../../src/runner/pool.js';
 
 describe('worker pool settings', () => {
-  const saved = process.env.MLFLOW_MIGRATE_POOL_MIN_FILES;
+  const saved = process.env.MLFLOW_MIGRATE_POOL_MIN_BYTES;
   afterEach(() => {
-    if (saved === undefined) delete process.env.MLFLOW_MIGRATE_POOL_MIN_FILES;
-    else process.env.MLFLOW_MIGRATE_POOL_MIN_FILES = saved;
+    if (saved === undefined) delete process.env.MLFLOW_MIGRATE_POOL_MIN_BYTES;
+    else process.env.MLFLOW_MIGRATE_POOL_MIN_BYTES = saved;
   });
 
   it('has no worker script when running from TypeScript sources', () => {
@@ -13,13 +13,15 @@ describe('worker pool settings', () => {
     expect(workerScript()).toBeUndefined();
   });
 
-  it('keeps small runs in-process: fewer than 2 x jobs x batch files to parse', () => {
-    delete process.env.MLFLOW_MIGRATE_POOL_MIN_FILES;
-    expect(minFilesForPool(2)).toBe(4 * BATCH_SIZE);
-    expect(minFilesForPool(8)).toBe(16 * BATCH_SIZE);
-    process.env.MLFLOW_MIGRATE_POOL_MIN_FILES = '0';
-    expect(minFilesForPool(2)).toBe(0);
-    process.env.MLFLOW_MIGRATE_POOL_MIN_FILES = 'many';
-    expect(minFilesForPool(2)).toBe(4 * BATCH_SIZE);
+  it('keeps small runs in-process: workers start beyond ~2 MB x J/(J-1) of source to analyse', () => {
+    delete process.env.MLFLOW_MIGRATE_POOL_MIN_BYTES;
+    const MB = 1024 * 1024;
+    expect(minBytesForPool(2)).toBe(4 * MB);
+    expect(minBytesForPool(8)).toBeGreaterThan(2 * MB);
+    expect(minBytesForPool(8)).toBeLessThan(minBytesForPool(2));
+    process.env.MLFLOW_MIGRATE_POOL_MIN_BYTES = '0';
+    expect(minBytesForPool(2)).toBe(0);
+    process.env.MLFLOW_MIGRATE_POOL_MIN_BYTES = 'many';
+    expect(minBytesForPool(2)).toBe(4 * MB);
   });
 });

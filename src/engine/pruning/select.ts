@@ -79,11 +79,13 @@ interface StatementFacts {
 }
 
 function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: readonly RegExp[]): TopLevelStatement[] {
+  const pinning = pinningPattern(keep);
   const facts = statements.map((statement, index): StatementFacts => {
     const source = text.slice(statement.start, statement.end);
     const binds = statement.isDefinition ? definedNames(source) : wordsOf(source);
-    const relevant = MLFLOW.test(source) || (statement.isDefinition
-      && (index < 2 || SUPPRESSION.test(source) || keep.some((p) => p.test(source)) || [...binds].some((name) => BUILTINS.has(name))));
+    const relevant = statement.isDefinition
+      ? index < 2 || pinning.test(source) || [...binds].some((name) => BUILTINS.has(name))
+      : MLFLOW.test(source);
     return { statement, source, binds, relevant, kept: !statement.isDefinition, grown: false, readsAdded: false };
   });
   // Two closures grown together until neither changes. `closure`: names whose value may come from
@@ -113,6 +115,19 @@ function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: 
     }
   }
   return facts.filter((f) => !f.kept).map((f) => f.statement);
+}
+
+const pinningPatterns = new WeakMap<readonly RegExp[], RegExp>();
+
+/**
+ * What keeps a definition whatever its names: `mlflow` in any case, a suppression comment, a rule's
+ * pattern. One case-insensitive pattern tests them all in one pass; ignoring case in the rules'
+ * patterns can only keep more.
+ */
+function pinningPattern(keep: readonly RegExp[]): RegExp {
+  let pattern = pinningPatterns.get(keep);
+  if (!pattern) pinningPatterns.set(keep, (pattern = new RegExp([MLFLOW.source, SUPPRESSION.source, ...keep.map((p) => p.source)].join('|'), 'i')));
+  return pattern;
 }
 
 /** Any of `names` as a whole word. */

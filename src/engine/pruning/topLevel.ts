@@ -71,84 +71,79 @@ class Lexer {
 
   /** Consumes one logical line: up to and including the newline that ends it at bracket depth 0. */
   private logicalLine(): void {
-    let depth = 0;
+    // The hot loop of the splitter: the index lives in a local, written back around calls.
     const text = this.text;
-    while (this.i < text.length) {
-      const c = text.charCodeAt(this.i);
+    const length = text.length;
+    let i = this.i;
+    let depth = 0;
+    while (i < length) {
+      const c = text.charCodeAt(i);
       if (c === LF || c === CR) {
-        this.newline();
-        if (depth === 0) return;
+        i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+        if (depth === 0) break;
       } else if (c === HASH) {
-        this.comment();
+        i = lineEnd(text, i);
       } else if (c === BACKSLASH) {
         // A continuation joins the next line; a backslash anywhere else in code is an error.
-        this.i++;
-        const n = text.charCodeAt(this.i);
+        const n = text.charCodeAt(i + 1);
         if (n !== LF && n !== CR) throw new GiveUp();
-        this.newline();
+        i += n === CR && text.charCodeAt(i + 2) === LF ? 3 : 2;
       } else if (c === QUOTE || c === APOSTROPHE) {
+        this.i = i;
         this.string('');
+        i = this.i;
       } else if (isIdentifierStart(c)) {
-        const start = this.i;
-        while (this.i < text.length && isIdentifierPart(text.charCodeAt(this.i))) this.i++;
-        const q = text.charCodeAt(this.i);
-        if ((q === QUOTE || q === APOSTROPHE) && STRING_PREFIX.test(text.slice(start, this.i))) this.string(text.slice(start, this.i));
-      } else if (OPENERS.has(c)) {
+        const start = i;
+        do i++; while (i < length && isIdentifierPart(text.charCodeAt(i)));
+        const q = text.charCodeAt(i);
+        // A string prefix (`rb"..."`, `f'...'`) is at most two letters.
+        if ((q === QUOTE || q === APOSTROPHE) && i - start <= 2 && STRING_PREFIX.test(text.slice(start, i))) {
+          this.i = i;
+          this.string(text.slice(start, i));
+          i = this.i;
+        }
+      } else if (c === 40 || c === 91 || c === 123) { // ( [ {
         depth++;
-        this.i++;
-      } else if (CLOSERS.has(c)) {
+        i++;
+      } else if (c === 41 || c === 93 || c === 125) { // ) ] }
         if (--depth < 0) throw new GiveUp();
-        this.i++;
+        i++;
       } else {
-        this.i++;
+        i++;
       }
     }
+    this.i = i;
     if (depth !== 0) throw new GiveUp();
-  }
-
-  private newline(): void {
-    if (this.text.charCodeAt(this.i) === CR && this.text.charCodeAt(this.i + 1) === LF) this.i++;
-    this.i++;
-  }
-
-  private comment(): void {
-    const text = this.text;
-    while (this.i < text.length) {
-      const c = text.charCodeAt(this.i);
-      if (c === LF || c === CR) return;
-      this.i++;
-    }
   }
 
   /** A string literal starting at its opening quote (the prefix already read). */
   private string(prefix: string): void {
     const text = this.text;
-    const quote = text.charCodeAt(this.i);
-    const triple = text.charCodeAt(this.i + 1) === quote && text.charCodeAt(this.i + 2) === quote;
-    const formatted = /[fFtT]/.test(prefix);
-    this.i += triple ? 3 : 1;
-    while (this.i < text.length) {
-      const c = text.charCodeAt(this.i);
+    const length = text.length;
+    let i = this.i;
+    const quote = text.charCodeAt(i);
+    const triple = text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote;
+    const formatted = prefix !== '' && /[fFtT]/.test(prefix);
+    i += triple ? 3 : 1;
+    while (i < length) {
+      const c = text.charCodeAt(i);
       if (c === BACKSLASH) {
         // Escapes (raw strings too: `r"\""` does not end at the escaped quote).
-        this.i += 2;
-        if (text.charCodeAt(this.i - 1) === CR && text.charCodeAt(this.i) === LF) this.i++;
-        continue;
-      }
-      if (c === quote) {
-        if (!triple) { this.i++; return; }
-        if (text.charCodeAt(this.i + 1) === quote && text.charCodeAt(this.i + 2) === quote) { this.i += 3; return; }
-        this.i++;
-        continue;
-      }
-      if ((c === LF || c === CR) && !triple) throw new GiveUp(); // unterminated
-      if (formatted && c === OPEN_BRACE) {
-        if (text.charCodeAt(this.i + 1) === OPEN_BRACE) { this.i += 2; continue; }
-        this.i++;
+        i += text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === LF ? 3 : 2;
+      } else if (c === quote) {
+        if (!triple) { this.i = i + 1; return; }
+        if (text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote) { this.i = i + 3; return; }
+        i++;
+      } else if ((c === LF || c === CR) && !triple) {
+        throw new GiveUp(); // unterminated
+      } else if (formatted && c === OPEN_BRACE) {
+        if (text.charCodeAt(i + 1) === OPEN_BRACE) { i += 2; continue; }
+        this.i = i + 1;
         this.replacementField();
-        continue;
+        i = this.i;
+      } else {
+        i++;
       }
-      this.i++;
     }
     throw new GiveUp();
   }
@@ -196,6 +191,17 @@ class Lexer {
     }
     throw new GiveUp();
   }
+}
+
+/** Where the line holding `i` ends (its newline, or the text's end). */
+function lineEnd(text: string, i: number): number {
+  const length = text.length;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) return i;
+    i++;
+  }
+  return i;
 }
 
 function isIdentifierStart(c: number): boolean {
