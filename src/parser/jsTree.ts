@@ -1,4 +1,4 @@
-import { lineContaining, lineStartsOf } from '../source/lines.js';
+import { lineStartsOf, pointAt } from '../source/lines.js';
 import type { Point, SyntaxNode, SyntaxTree, TreeCursor } from './types.js';
 
 /**
@@ -18,9 +18,7 @@ class JsTreeData {
   constructor(readonly source: string) {}
 
   point(index: number): Point {
-    const starts = (this.lineStarts ??= lineStartsOf(this.source));
-    const row = lineContaining(starts, index);
-    return { row, column: index - starts[row]! };
+    return pointAt((this.lineStarts ??= lineStartsOf(this.source)), index);
   }
 }
 

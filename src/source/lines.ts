@@ -18,3 +18,9 @@ export function lineContaining(starts: readonly number[], index: number): number
   }
   return lo;
 }
+
+/** 0-based row and column (UTF-16 units) of `index`, as tree-sitter counts them. */
+export function pointAt(starts: readonly number[], index: number): { row: number; column: number } {
+  const row = lineContaining(starts, index);
+  return { row, column: index - starts[row]! };
+}

@@ -1,4 +1,5 @@
 import type { ParseRange } from '../../parser/types.js';
+import { lineStartsOf, pointAt } from '../../source/lines.js';
 import { topLevelStatements, type TopLevelStatement } from './topLevel.js';
 
 /**
@@ -163,9 +164,9 @@ function addAll(target: Set<string>, names: ReadonlySet<string>): boolean {
 
 /** The text outside the skipped definitions, as tree-sitter ranges (skipped ones start and end at column 0). */
 function complementOf(text: string, skipped: TopLevelStatement[]): ParseRange[] {
-  const rows = new RowCounter(text);
+  const lines = lineStartsOf(text);
   const ranges: ParseRange[] = [];
-  const add = (start: number, end: number) => ranges.push({ startIndex: start, endIndex: end, startPosition: rows.pointAt(start), endPosition: rows.pointAt(end) });
+  const add = (start: number, end: number) => ranges.push({ startIndex: start, endIndex: end, startPosition: pointAt(lines, start), endPosition: pointAt(lines, end) });
   let from = 0;
   for (const s of skipped) {
     if (s.start > from) add(from, s.start);
@@ -173,22 +174,4 @@ function complementOf(text: string, skipped: TopLevelStatement[]): ParseRange[] 
   }
   if (from < text.length) add(from, text.length);
   return ranges;
-}
-
-/** Rows and columns as tree-sitter counts them (rows by `\n`, columns in UTF-16 units), for offsets asked in order. */
-class RowCounter {
-  private row = 0;
-  private lineStart = 0;
-  private next: number;
-  constructor(private readonly text: string) {
-    this.next = text.indexOf('\n');
-  }
-  pointAt(index: number): { row: number; column: number } {
-    while (this.next !== -1 && this.next < index) {
-      this.row++;
-      this.lineStart = this.next + 1;
-      this.next = this.text.indexOf('\n', this.next + 1);
-    }
-    return { row: this.row, column: index - this.lineStart };
-  }
 }
