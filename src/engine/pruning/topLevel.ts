@@ -18,8 +18,6 @@ export interface TopLevelStatement {
 const HASH = 35, QUOTE = 34, APOSTROPHE = 39, BACKSLASH = 92, LF = 10, CR = 13;
 const BYTE_ORDER_MARK = 0xfeff;
 const SPACE = 32, TAB = 9, FORM_FEED = 12, AT = 64;
-const OPENERS = new Set([40, 91, 123]); // ( [ {
-const CLOSERS = new Set([41, 93, 125]); // ) ] }
 const OPEN_BRACE = 123, CLOSE_BRACE = 125, COLON = 58, EQUALS = 61, BANG = 33;
 
 /** Lines at column 0 that continue the statement above them instead of starting one. */
@@ -93,19 +91,11 @@ class Lexer {
         this.string('');
         i = this.i;
       } else if (isIdentifierStart(c)) {
-        const start = i;
-        do i++; while (i < length && isIdentifierPart(text.charCodeAt(i)));
-        const q = text.charCodeAt(i);
-        // A string prefix (`rb"..."`, `f'...'`) is at most two letters.
-        if ((q === QUOTE || q === APOSTROPHE) && i - start <= 2 && STRING_PREFIX.test(text.slice(start, i))) {
-          this.i = i;
-          this.string(text.slice(start, i));
-          i = this.i;
-        }
-      } else if (c === 40 || c === 91 || c === 123) { // ( [ {
+        i = this.identifier(i);
+      } else if (isOpener(c)) {
         depth++;
         i++;
-      } else if (c === 41 || c === 93 || c === 125) { // ) ] }
+      } else if (isCloser(c)) {
         if (--depth < 0) throw new GiveUp();
         i++;
       } else {
@@ -114,6 +104,19 @@ class Lexer {
     }
     this.i = i;
     if (depth !== 0) throw new GiveUp();
+  }
+
+  /** A name starting at `i`, or a string when the name is its prefix (`rb"..."`); returns the index after either. */
+  private identifier(i: number): number {
+    const text = this.text;
+    const start = i;
+    do i++; while (i < text.length && isIdentifierPart(text.charCodeAt(i)));
+    const q = text.charCodeAt(i);
+    // A string prefix is at most two letters.
+    if ((q !== QUOTE && q !== APOSTROPHE) || i - start > 2 || !STRING_PREFIX.test(text.slice(start, i))) return i;
+    this.i = i;
+    this.string(text.slice(start, i));
+    return this.i;
   }
 
   /** A string literal starting at its opening quote (the prefix already read). */
@@ -159,17 +162,11 @@ class Lexer {
     while (this.i < text.length) {
       const c = text.charCodeAt(this.i);
       if (c === QUOTE || c === APOSTROPHE) { this.string(''); continue; }
-      if (isIdentifierStart(c)) {
-        const start = this.i;
-        while (this.i < text.length && isIdentifierPart(text.charCodeAt(this.i))) this.i++;
-        const q = text.charCodeAt(this.i);
-        if ((q === QUOTE || q === APOSTROPHE) && STRING_PREFIX.test(text.slice(start, this.i))) this.string(text.slice(start, this.i));
-        continue;
-      }
+      if (isIdentifierStart(c)) { this.i = this.identifier(this.i); continue; }
       if (c === HASH || c === BACKSLASH) throw new GiveUp(); // legal only in 3.12's multi-line fields: not worth guessing
-      if (OPENERS.has(c)) { depth++; this.i++; continue; }
+      if (isOpener(c)) { depth++; this.i++; continue; }
       if (c === CLOSE_BRACE && depth === 0) { this.i++; return; }
-      if (CLOSERS.has(c)) { if (--depth < 0) throw new GiveUp(); this.i++; continue; }
+      if (isCloser(c)) { if (--depth < 0) throw new GiveUp(); this.i++; continue; }
       if (c === COLON && depth === 0) { this.formatSpec(); return; }
       // `!=` is a comparison; `!r` a conversion: neither changes where the field ends.
       if (c === BANG && text.charCodeAt(this.i + 1) !== EQUALS) { this.i++; continue; }
@@ -202,6 +199,16 @@ function lineEnd(text: string, i: number): number {
     i++;
   }
   return i;
+}
+
+/** `(`, `[` or `{`. */
+function isOpener(c: number): boolean {
+  return c === 40 || c === 91 || c === 123;
+}
+
+/** `)`, `]` or `}`. */
+function isCloser(c: number): boolean {
+  return c === 41 || c === 93 || c === 125;
 }
 
 function isIdentifierStart(c: number): boolean {
