@@ -87,7 +87,9 @@ export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAna
   const problems: FileProblem[] = [];
   try {
     try {
-      tree = parseForRules(options.parser, file.text, { prune: options.prefilter ?? true, keep: definitionKeepPatterns(rules) });
+      // The patterns of every rule in effect: one list per session (the memos key on it), and a
+      // rule this file does not trigger can only make more definitions be parsed.
+      tree = parseForRules(options.parser, file.text, { prune: options.prefilter ?? true, keep: definitionKeepPatterns(options.rules) });
     } catch (err) {
       return { findings: [], problems: [{ path: file.path, kind: 'parse', message: `could not be parsed: ${(err as Error).message}` }], usesMlflow, parsed: false, syntaxErrors: 0 };
     }
