@@ -44,7 +44,11 @@ export interface ProjectOutcome {
 export function projectFindings(files: readonly ProjectFileInput[], rules: readonly RuleDefinition[]): ProjectOutcome {
   return {
     added: [...versionSkew(files, rules), ...telemetryDefault(files, rules)],
-    removed: [...declaredDependencies(files), ...secretKeySetElsewhere(files), ...deviceMapSetElsewhere(files)],
+    removed: [
+      ...declaredDependencies(files),
+      ...withdrawnWhenSet(files, 'MLF611', 'MLFLOW_FLASK_SERVER_SECRET_KEY'),
+      ...withdrawnWhenSet(files, 'MLF607', DEVICE_MAP_VARIABLE),
+    ],
   };
 }
 
@@ -101,14 +105,10 @@ export function pinsInFile(file: SourceFile, options: Omit<AnalyzerOptions, 'rul
   return factsOf(analyzeByKind(file, { ...options, rules: [] }))?.mlflowPins ?? [];
 }
 
-function secretKeySetElsewhere(files: readonly ProjectFileInput[]): Finding[] {
-  if (!files.some((f) => f.facts?.envNames?.includes('MLFLOW_FLASK_SERVER_SECRET_KEY'))) return [];
-  return files.flatMap((f) => f.findings.filter((finding) => finding.code === 'MLF611'));
-}
-
-function deviceMapSetElsewhere(files: readonly ProjectFileInput[]): Finding[] {
-  if (!files.some((f) => f.facts?.envNames?.includes(DEVICE_MAP_VARIABLE))) return [];
-  return files.flatMap((f) => f.findings.filter((finding) => finding.code === 'MLF607'));
+/** The findings of `code`, which ask for `variable` to be set, when some file of the project sets it. */
+function withdrawnWhenSet(files: readonly ProjectFileInput[], code: string, variable: string): Finding[] {
+  if (!files.some((f) => f.facts?.envNames?.includes(variable))) return [];
+  return files.flatMap((f) => f.findings.filter((finding) => finding.code === code));
 }
 
 /** The release that turned usage telemetry on by default. */
