@@ -165,12 +165,13 @@ export function analyzeBytes(absolute: string, display: string, bytes: Uint8Arra
 
 /** Keeps in each file only the findings of the rules its configuration enables; drops `extend-exclude`d files. */
 function applyConfiguration(files: FileResult[], project: ProjectSettings): FileResult[] {
-  return files
-    .filter((f) => !project.excludes(f.absolute))
-    .map((f) => {
-      if (!f.findings.length) return f;
-      return { ...f, findings: f.findings.filter((finding) => project.enables(f.absolute, finding.code)) };
-    });
+  return files.filter((f) => !project.excludes(f.absolute)).map((f) => withEnabledFindings(f, project));
+}
+
+/** The file with only the findings of the rules its configuration enables. */
+export function withEnabledFindings(file: FileResult, project: ProjectSettings): FileResult {
+  if (!file.findings.length) return file;
+  return { ...file, findings: file.findings.filter((finding) => project.enables(file.absolute, finding.code)) };
 }
 
 /** A file that gained findings after analysis (a project-level check) needs its text for the reporters. */

@@ -12,7 +12,7 @@ import type { Severity } from '../../engine/types.js';
 import { compareVersions, DEFAULT_SOURCE_VERSION, DEFAULT_TARGET_VERSION, isValidVersion, NEWEST_KNOWN_VERSION } from '../../engine/versions.js';
 import { ALL_RULES, KNOWN_CODES } from '../../../rules/index.js';
 import { REPORTERS, FORMATS, type Format } from '../../reporters/index.js';
-import { checkOneFile, createSession, runCheck, runResult, type CheckOptions, type RunResult } from '../../runner/run.js';
+import { checkOneFile, createSession, runCheck, runResult, withEnabledFindings, type CheckOptions, type RunResult } from '../../runner/run.js';
 import { TOOL_VERSION } from '../../version.js';
 import { ANALYSIS_OPTIONS, listOption, oneOf, parse, positiveInteger, type ParsedArgs } from '../args.js';
 
@@ -179,10 +179,8 @@ async function checkStdin(run: AnalysisRun): Promise<RunResult> {
   const bytes = read();
   const absolute = resolve(run.options.cwd, filename);
   const { result, problem } = await checkOneFile(absolute, displayPath(run.options.cwd, absolute), session, bytes);
-  const files = result ? [result] : [];
-  if (result && run.options.project) {
-    const project = run.options.project;
-    result.findings = result.findings.filter((f) => project.enables(absolute, f.code));
-  }
+  // Its configuration's rules, as for files on disk; `extend-exclude` does not drop a file named on standard input.
+  const project = run.options.project;
+  const files = result ? [project ? withEnabledFindings(result, project) : result] : [];
   return runResult(files, problem ? [problem] : [], session, session.parser.backend);
 }
