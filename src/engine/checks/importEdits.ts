@@ -44,5 +44,3 @@ export function moveImportItemEdits(statement: SyntaxNode, item: SyntaxNode, toM
   return [insert, remove];
 }
 
-/** The line ending used at the end of the line containing `index` (`\n` when none follows). */
-
