@@ -2,7 +2,7 @@ import type { RuleDefinition } from '../engine/rule.js';
 import type { Finding } from '../engine/types.js';
 import type { RunResult } from '../runner/run.js';
 import type { ReportContext } from './types.js';
-import { snippetStyle } from '../docs/snippets.js';
+import { snippetLines, snippetStyle } from '../docs/snippets.js';
 
 /**
  * The upgrade impact assessment a team pastes into its upgrade pull request: every MLflow change in
@@ -160,14 +160,14 @@ function pinOf(result: RunResult, f: Finding): { name: string; written: string; 
 
 function ruleDetails(rule: RuleDefinition): string[] {
   const snippet = rule.docs.useInstead.trim();
-  const { prose, language } = snippetStyle(rule, snippet);
+  const { prose } = snippetStyle(rule, snippet);
   const refs = rule.docs.references.map((r) => `[${r.title}](${r.url})`).join(', ');
   return [
     `### ${rule.code}`,
     '',
     `**${rule.name}** (${rule.severity}, fix: ${rule.fix}). ${inline(rule.docs.why)}`,
     '',
-    ...(prose ? [`What to do: ${inline(snippet)}`, ''] : ['Use instead:', '', '```' + language, snippet, '```', '']),
+    ...(prose ? [`What to do: ${inline(snippet)}`, ''] : ['Use instead:', '', ...snippetLines(rule, snippet), '']),
     ...(refs ? [`References: ${refs}`, ''] : []),
   ];
 }
