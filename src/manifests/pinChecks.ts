@@ -76,7 +76,7 @@ function fixedSpecifier(req: Requirement, target: string): string | undefined {
   const constraint = constraintOf(req);
   if (!constraint || !req.specifier) return undefined;
   if (admits(constraint, target)) return req.specifier.text;
-  const edits = req.exact && !req.hashed && !oldPythonOnly(req) ? retargetEdits(constraint, target, req.dialect) : undefined;
+  const edits = retargetable(req) ? retargetEdits(constraint, target, req.dialect) : undefined;
   if (!edits) return undefined;
   let out = req.specifier.text;
   for (const e of [...edits].sort((a, b) => b.start - a.start)) {
@@ -86,6 +86,11 @@ function fixedSpecifier(req: Requirement, target: string): string | undefined {
 }
 
 /** A marker that limits the requirement to old Pythons (`python_version < "3.10"`) cannot take MLflow 3. */
+/** MLF901 rewrites only an exact, unhashed pin that is not limited to old Pythons. */
+function retargetable(req: Requirement): boolean {
+  return req.exact && !req.hashed && !oldPythonOnly(req);
+}
+
 function oldPythonOnly(req: Requirement): boolean {
   return !!req.marker && /python_(?:full_)?version\s*(?:<|<=|==|~=)/.test(req.marker.text);
 }
@@ -96,7 +101,7 @@ function reportPin(req: Requirement, sink: FindingSink, target: string, fixable 
   if (!constraint || admits(constraint, target)) return;
   // A floor above the target: the project is already past the version we migrate to.
   if (floorAbove(constraint, target)) return;
-  const edits = fixable && req.exact && !req.hashed && !oldPythonOnly(req) ? retargetEdits(constraint, target, req.dialect) : undefined;
+  const edits = fixable && retargetable(req) ? retargetEdits(constraint, target, req.dialect) : undefined;
   const fixed = edits && applyTo(spec, edits);
   sink.report('MLF901', {
     start: spec.start,
