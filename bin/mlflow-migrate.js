@@ -3,6 +3,13 @@
 // script). The bundle (dist/bundle/, scripts/bundle.mjs) starts in half the time of the ~250
 // modules it is made of; the modules serve when it is absent (a build without the bundling step).
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+
+// V8 compiles the WebAssembly parser in the background when asked asynchronously (web-tree-sitter
+// always asks so), and then the first turn of the event loop after the first parse waits ~50 ms
+// for it (measured: scripts/bench, docs/benchmark.md). Compiled on the spot, nothing waits. The
+// flag is read when a module is compiled, which happens later, and applies to worker threads too.
+setFlagsFromString('--no-wasm-async-compilation');
 
 const bundle = new URL('../dist/bundle/cli.js', import.meta.url);
 const { main } = await import(existsSync(bundle) ? bundle.href : '../dist/src/cli/main.js');
