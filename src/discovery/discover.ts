@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 
@@ -32,6 +32,12 @@ export interface DiscoveryResult {
 export class UsageError extends Error {}
 
 export function displayPath(cwd: string, absolute: string): string {
+  // The common case without path.relative, which resolves both paths again (a tenth of a warm
+  // run's discovery on 4,000 files): a normalized path under the working directory.
+  if (absolute.startsWith(cwd) && absolute[cwd.length] === sep && absolute === normalize(absolute)) {
+    const rel = absolute.slice(cwd.length + 1);
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
   const rel = relative(cwd, absolute);
   const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
   const shown = rel === '' ? '.' : outside ? absolute : rel;

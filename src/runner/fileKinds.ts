@@ -38,8 +38,18 @@ export const PYTHON: FileKind = {
 export const FILE_KINDS: FileKind[] = [NOTEBOOK_KIND, ...MANIFEST_KINDS, ...CONFIG_KINDS, PYTHON];
 
 export function kindOf(path: string): FileKind {
-  return FILE_KINDS.find((k) => k.matches(path)) ?? PYTHON;
+  let kind = kindsByPath.get(path);
+  if (!kind) {
+    kind = FILE_KINDS.find((k) => k.matches(path)) ?? PYTHON;
+    // A run asks several times per file (source version, prefilter, cache key); bounded for long-lived hosts.
+    if (kindsByPath.size >= MAX_REMEMBERED_KINDS) kindsByPath.clear();
+    kindsByPath.set(path, kind);
+  }
+  return kind;
 }
+
+const kindsByPath = new Map<string, FileKind>();
+const MAX_REMEMBERED_KINDS = 100_000;
 
 export function discoveryPatterns(): string[] {
   return [...new Set(FILE_KINDS.flatMap((k) => k.patterns))];

@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverFiles, UsageError } from '../../src/discovery/discover.js';
+import { asOnePattern, discoverFiles, displayPath, UsageError } from '../../src/discovery/discover.js';
 import { tempDir } from '../fix/helpers.js';
 
 /** A directory tree: path → content (a string), or `{ link: target }` for a symbolic link. */
@@ -77,5 +77,33 @@ describe('discoverFiles', () => {
     const root = tree({ 'dangling.py': { link: 'missing.py' } });
     await expect(discoverFiles(['nope'], { cwd: root })).rejects.toBeInstanceOf(UsageError);
     expect((await shown(root, ['dangling.py'])).problems).toEqual([{ path: 'dangling.py', message: 'broken symbolic link' }]);
+  });
+});
+
+describe('displayPath', () => {
+  it('is the path relative to the working directory with forward slashes, or the absolute path outside it', () => {
+    expect(displayPath('/repo', '/repo/a/b.py')).toBe('a/b.py');
+    expect(displayPath('/repo', '/repo')).toBe('.');
+    expect(displayPath('/repo', '/repo-other/b.py')).toBe('/repo-other/b.py');
+    expect(displayPath('/repo', '/elsewhere/b.py')).toBe('/elsewhere/b.py');
+    // Not normalized: resolved as path.relative does.
+    expect(displayPath('/repo', '/repo/a/../b.py')).toBe('b.py');
+    expect(displayPath('/repo', '/repo//b.py')).toBe('b.py');
+    expect(displayPath('/repo/', '/repo/a.py')).toBe('a.py');
+  });
+});
+
+describe('asOnePattern', () => {
+  it('merges patterns that all start with **/ into one brace pattern, and leaves others alone', () => {
+    expect(asOnePattern(['**/*.py', '**/.github/workflows/*.yml'])).toEqual(['**/{*.py,.github/workflows/*.yml}']);
+    expect(asOnePattern(['**/*.py'])).toEqual(['**/*.py']);
+    expect(asOnePattern(['**/*.py', 'src/*.py'])).toEqual(['**/*.py', 'src/*.py']);
+    expect(asOnePattern(['**/*.{py,pyi}', '**/*.txt'])).toEqual(['**/*.{py,pyi}', '**/*.txt']);
+  });
+
+  it('finds what the separate patterns find, nested directories and dot-directories included', async () => {
+    const root = tree({ 'a.py': '', 'd/requirements/base.txt': '', 'd/x.txt': '', '.github/workflows/ci.yml': '', 'sub/.github/workflows/b.yaml': '', 'Dockerfile.gpu': '' });
+    const patterns = ['**/*.py', '**/requirements/*.txt', '**/.github/workflows/*.yml', '**/.github/workflows/*.yaml', '**/Dockerfile.*'];
+    expect((await shown(root, ['.'], { patterns })).files).toEqual(['.github/workflows/ci.yml', 'Dockerfile.gpu', 'a.py', 'd/requirements/base.txt', 'sub/.github/workflows/b.yaml']);
   });
 });
