@@ -8,7 +8,7 @@ import { packageRoot } from '../util/packageRoot.js';
 import { TOOL_VERSION } from '../version.js';
 
 /** Bumped when the layout or the meaning of a cache entry changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** Everything besides a file's bytes that decides its findings. */
 export interface CacheConfig {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { FileResult } from '../runner/run.js';
 import { CACHE_FORMAT } from './key.js';
@@ -16,7 +16,27 @@ const STALE_GENERATION_MS = 7 * 24 * 3600 * 1000;
 const MAX_ENTRIES = 50_000;
 const INDEX_FILE = 'results.json';
 
-interface StoredIndex { format: number; entries: Record<string, CachedResult> }
+/**
+ * What `stat` said of a file when its bytes were last read, as git's index keeps it: size, mtime,
+ * ctime and inode, then the entry key of those bytes (null: they failed the byte prefilter). A
+ * file whose stat still says the same is not read again (CI checkouts change all four, so there
+ * every file is read and hashed as before).
+ */
+type Stamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string | null];
+
+/**
+ * A file changed this recently may change again within the same timestamp tick (1-2 s on some
+ * file systems) without its stat showing it: such files get no stamp.
+ */
+const RACY_MS = 2000;
+
+interface StoredIndex {
+  format: number;
+  entries: Record<string, CachedResult>;
+  stamps: Record<string, Stamp>;
+  /** The parser backend `--parser auto` chose in the run that last analysed a file. */
+  autoBackend?: string;
+}
 
 /**
  * The entry key of a file: a hash of its content, its kind and its path. The path counts because
@@ -35,9 +55,13 @@ export function contentHash(kind: string, path: string, bytes: Uint8Array): stri
  */
 export class ResultCache {
   private entries: Record<string, CachedResult> = {};
+  private stamps: Record<string, Stamp> = {};
   private readonly used = new Set<string>();
+  private readonly stamped = new Set<string>();
   private added = 0;
   private warned = false;
+  /** The parser backend `--parser auto` chose when these results were made, if known. */
+  autoBackend: string | undefined;
   private readonly generationDir: string;
 
   private constructor(private readonly root: string, key: string, private readonly warn: (message: string) => void) {
@@ -63,6 +87,38 @@ export class ResultCache {
     this.added++;
   }
 
+  /**
+   * The entry key recorded for the file at `path` when its stat has not changed since it was read
+   * (null: its bytes failed the prefilter); undefined when it must be read.
+   */
+  unchanged(path: string, absolute: string): string | null | undefined {
+    const stamp = this.stamps[path];
+    if (!stamp) return undefined;
+    let stats: Stats;
+    try { stats = statSync(absolute); } catch { return undefined; }
+    if (!sameStat(stamp, stats)) return undefined;
+    this.stamped.add(path);
+    return stamp[4];
+  }
+
+  /** Records what the file's stat said when `bytes` were read from it, and their entry key. */
+  stamp(path: string, stats: Stats, bytes: Uint8Array, hash: string | null): void {
+    // A file that grew or shrank while it was read, or changed too recently to tell.
+    if (stats.size !== bytes.byteLength || Date.now() - Math.max(stats.mtimeMs, stats.ctimeMs) < RACY_MS) return;
+    const old = this.stamps[path];
+    const stamp: Stamp = [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, hash];
+    this.stamped.add(path);
+    if (old && sameStat(old, stats) && old[4] === hash) return;
+    this.stamps[path] = stamp;
+    this.added++;
+  }
+
+  noteAutoBackend(backend: string): void {
+    if (backend === this.autoBackend) return;
+    this.autoBackend = backend;
+    this.added++;
+  }
+
   /** Writes the index if this run added entries: atomically (temporary file, then rename). */
   save(): void {
     if (!this.added) return;
@@ -74,7 +130,10 @@ export class ResultCache {
       const entries = Object.keys(this.entries).length > MAX_ENTRIES
         ? Object.fromEntries([...this.used].map((h) => [h, this.entries[h]!]))
         : this.entries;
-      const index: StoredIndex = { format: CACHE_FORMAT, entries };
+      const stamps = Object.keys(this.stamps).length > MAX_ENTRIES
+        ? Object.fromEntries([...this.stamped].map((p) => [p, this.stamps[p]!]))
+        : this.stamps;
+      const index: StoredIndex = { format: CACHE_FORMAT, entries, stamps, autoBackend: this.autoBackend };
       const file = join(this.generationDir, INDEX_FILE);
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, JSON.stringify(index));
@@ -96,7 +155,10 @@ export class ResultCache {
     try {
       const index = JSON.parse(text) as StoredIndex;
       if (index.format !== CACHE_FORMAT || typeof index.entries !== 'object' || index.entries === null) throw new Error('unexpected content');
+      if (typeof index.stamps !== 'object' || index.stamps === null) throw new Error('unexpected content');
       this.entries = index.entries;
+      this.stamps = index.stamps;
+      if (typeof index.autoBackend === 'string') this.autoBackend = index.autoBackend;
     } catch {
       // Overwritten by the next save.
       this.fail(`the cache ${file} is corrupt; ignoring it`);
@@ -124,6 +186,10 @@ export class ResultCache {
     this.warned = true;
     this.warn(`mlflow-migrate: warning: ${message}`);
   }
+}
+
+function sameStat(stamp: Stamp, stats: Stats): boolean {
+  return stamp[0] === stats.size && stamp[1] === stats.mtimeMs && stamp[2] === stats.ctimeMs && stamp[3] === stats.ino;
 }
 
 function lastUse(path: string): number | undefined {

@@ -224,6 +224,8 @@ export interface AnalyzeFilesContext {
   cache?: ResultCache;
   /** The in-process session, created on first use (a fully cached run never loads a parser). */
   session: () => Promise<AnalysisSession>;
+  /** The parser asked for: with `auto`, a run that parses nothing reports what `auto` chose when the cache was filled. */
+  parser: ParserPreference;
   notice: (message: string) => void;
   onProgress?: (done: number, total: number) => void;
 }
@@ -282,13 +284,24 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
     }
   };
 
+  const withoutFindings = (file: DiscoveredFileRef): FileResult => ({ path: file.display, absolute: file.absolute, findings: [], usesMlflow: false, syntaxErrors: 0 });
+
   for (let index = 0; index < files.length; index++) {
     const file = files[index]!;
+    // A file unchanged since a run that read it: its outcome without reading it (but for its text,
+    // which the reporters need when it has findings).
+    const known = cache?.unchanged(file.display, file.absolute);
+    if (known === null) { results[index] = withoutFindings(file); stats.prefiltered++; progress(); continue; }
+    if (known) {
+      const cached = cache!.get(known, file.display);
+      if (cached && !cached.findings.length) { results[index] = { ...withoutFindings(file), ...cached }; stats.cached++; progress(); continue; }
+    }
     const read = readSourceBytes(file.absolute, file.display, readBuffer);
     if ('problem' in read) { problems[index] = read.problem; progress(); continue; }
     // Bytes that cannot hold a finding (Python: no `mlflow` in them): no hashing, decoding or parsing.
     if (settings.prefilter && !mayHoldFindings(file.display, read.bytes)) {
-      results[index] = { path: file.display, absolute: file.absolute, findings: [], usesMlflow: false, syntaxErrors: 0 };
+      results[index] = withoutFindings(file);
+      cache?.stamp(file.display, read.stats, read.bytes, null);
       stats.prefiltered++;
       progress();
       continue;
@@ -297,6 +310,7 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
     const bytes = new Uint8Array(read.bytes);
     if (cache) {
       const hash = contentHash(kindOf(file.display).name, file.display, bytes);
+      cache.stamp(file.display, read.stats, bytes, hash);
       const cached = cache.get(hash, file.display);
       if (cached) { results[index] = fromCache(file, cached, bytes); stats.cached++; progress(); continue; }
       hashes.set(index, hash);
@@ -337,11 +351,14 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
     const timing = `files from ${Math.round(stats.started)} ms after start; read all after ${ms(stats.scanned)}${pool ? `, workers started after ${ms(stats.poolAt)}` : ''}, done after ${ms(performance.now())}`;
     process.stderr.write(`mlflow-migrate: stats: ${stats.files} files, ${stats.prefiltered} without mlflow, ${stats.cached} cached, ${stats.inProcess} analysed in-process, ${stats.inWorkers} in ${pool ? context.jobs : 0} workers; ${timing}\n`);
   }
+  // Nothing was parsed (all cached or no MLflow): the backend a parse would have used, without
+  // loading a parser only to name it when the cache knows what `auto` chose.
+  const parserBackend = backend ?? (context.parser === 'auto' ? cache?.autoBackend : undefined) ?? (await context.session()).parser.backend;
+  if (context.parser === 'auto') cache?.noteAutoBackend(parserBackend);
   return {
     files: results.filter((r): r is FileResult => r !== undefined),
     problems: problems.filter((p): p is FileProblem => p !== undefined),
-    // Nothing was parsed (all cached or no MLflow): report the backend a parse would have used.
-    parserBackend: backend ?? (await context.session()).parser.backend,
+    parserBackend,
   };
 }
 

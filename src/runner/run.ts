@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { ALL_RULES, KNOWN_CODES } from '../../rules/index.js';
 import type { AnalyzerOptions } from '../engine/analyze.js';
 import type { ProjectSettings } from '../config/project.js';
@@ -117,15 +117,16 @@ export interface ReadBuffer {
  * With `reuse`, the bytes are a view into its buffer, valid until the next read (copy to keep them):
  * a monorepo scan then leaves no garbage behind for the 95% of files it drops.
  */
-export function readSourceBytes(absolute: string, display: string, reuse?: ReadBuffer): { bytes: Uint8Array } | { problem: FileProblem } {
+export function readSourceBytes(absolute: string, display: string, reuse?: ReadBuffer): { bytes: Uint8Array; stats: Stats } | { problem: FileProblem } {
   let fd: number | undefined;
   try {
     fd = openSync(absolute, 'r');
-    const size = fstatSync(fd).size;
+    const stats = fstatSync(fd);
+    const size = stats.size;
     if (size > MAX_FILE_BYTES) {
       return { problem: { path: display, kind: 'read', message: `file too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB), skipped` } };
     }
-    if (!reuse) return { bytes: readFileSync(fd) };
+    if (!reuse) return { bytes: readFileSync(fd), stats };
     let length = 0;
     for (;;) {
       // One spare byte: a read that fills the buffer may not have reached the end (a growing file).
@@ -134,7 +135,7 @@ export function readSourceBytes(absolute: string, display: string, reuse?: ReadB
       if (n === 0) break;
       length += n;
     }
-    return { bytes: reuse.buffer.subarray(0, length) };
+    return { bytes: reuse.buffer.subarray(0, length), stats };
   } catch (err) {
     return { problem: { path: display, kind: 'read', message: `cannot read file: ${describeIoError(err)}` } };
   } finally {
@@ -217,6 +218,7 @@ export async function runCheck(options: CheckOptions, existing?: AnalysisSession
     jobs: options.jobs ?? defaultJobs(),
     cache,
     session: () => (session ??= createSession(options)),
+    parser: options.parser ?? 'auto',
     notice,
     onProgress: options.onProgress,
   });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +15,9 @@ const tempDir = (name: string) => {
   return dir;
 };
 afterAll(() => { for (const dir of made) rmSync(dir, { recursive: true, force: true }); });
+
+/** Waits until files written before now are out of the window in which the cache takes no stamp of them. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 2100));
 
 const FINDING: Finding = { code: 'MLF104', name: 'evaluate-custom-metrics', severity: 'error', message: 'm', path: 'a/b.py', start: 3, end: 9, help: 'h' };
 const BASE: CacheConfig = { rules: ALL_RULES, sourceVersion: '2.9.2', targetVersion: '3.4.0', prefilter: true };
@@ -79,6 +82,45 @@ describe('ResultCache', () => {
     expect(contentHash('notebook', 'a.py', bytes)).not.toBe(key);
     expect(contentHash('python', 'b/a.py', bytes)).not.toBe(key);
   });
+
+  it('stamps a file with what stat said when it was read, and trusts the stamp until stat changes', async () => {
+    const root = tempDir('cache-stamps');
+    const project = tempDir('cache-stamped');
+    const file = join(project, 'a.py');
+    writeFileSync(file, 'import mlflow\n');
+    // Stamps are only taken of files older than a timestamp tick or two.
+    await settled();
+    const cache = ResultCache.open(root, 'k', warn);
+    expect(cache.unchanged('a.py', file)).toBeUndefined();
+    cache.stamp('a.py', statSync(file), readFileSync(file), 'h1');
+    cache.save();
+    expect(ResultCache.open(root, 'k', warn).unchanged('a.py', file)).toBe('h1');
+    // Another path, another generation, or a changed file: no stamp.
+    expect(ResultCache.open(root, 'k', warn).unchanged('b.py', file)).toBeUndefined();
+    expect(ResultCache.open(root, 'k2', warn).unchanged('a.py', file)).toBeUndefined();
+    writeFileSync(file, 'import mlflaw\n');
+    expect(ResultCache.open(root, 'k', warn).unchanged('a.py', file)).toBeUndefined();
+    rmSync(file);
+    expect(ResultCache.open(root, 'k', warn).unchanged('a.py', file)).toBeUndefined();
+    expect(warnings).toEqual([]);
+  }, 10_000);
+
+  it('takes no stamp of a file changed too recently, or whose size is not what was read', async () => {
+    const root = tempDir('cache-racy');
+    const project = tempDir('cache-racy-project');
+    const fresh = join(project, 'fresh.py');
+    writeFileSync(fresh, 'import mlflow\n');
+    const cache = ResultCache.open(root, 'k', warn);
+    cache.stamp('fresh.py', statSync(fresh), readFileSync(fresh), null);
+    const old = join(project, 'old.py');
+    writeFileSync(old, 'import mlflow\n');
+    await settled();
+    cache.stamp('old.py', statSync(old), Buffer.from('import mlflow\nmore\n'), null);
+    cache.save();
+    const reopened = ResultCache.open(root, 'k', warn);
+    expect(reopened.unchanged('fresh.py', fresh)).toBeUndefined();
+    expect(reopened.unchanged('old.py', old)).toBeUndefined();
+  }, 10_000);
 
   it('writes nothing when nothing was added', () => {
     const root = tempDir('cache-empty');
@@ -168,6 +210,38 @@ describe('check with the cache', () => {
     const after = await check(true);
     const train = after.files.find((f) => f.path === 'train.py')!;
     expect(train.findings.map((f) => train.source!.positionOf(f.start).line)).toEqual([3]);
+  });
+
+  it('does not read a file whose stat is unchanged since the run that read it', async () => {
+    await settled();
+    const cold = await check(true);
+    expect(cold.findings.map((f) => f.code)).toEqual(['MLF104']);
+    const index = JSON.parse(readFileSync(indexFile(), 'utf8')) as { entries: Record<string, unknown>; stamps: Record<string, [number, number, number, number, string | null]> };
+    expect(Object.keys(index.stamps).sort()).toEqual(['plain.py', 'train.py']);
+    expect(index.stamps['plain.py']![4]).toBeNull();
+    // The stamp of train.py now points at an entry without findings: a warm run that trusts the
+    // stamp reports none, which it could not if it had read the file.
+    index.entries.planted = { usesMlflow: true, syntaxErrors: 0, findings: [] };
+    index.stamps['train.py']![4] = 'planted';
+    writeFileSync(indexFile(), JSON.stringify(index));
+    expect((await check(true)).findings).toEqual([]);
+    // Touched (same bytes, new times): read, hashed and analysed again.
+    const later = new Date(Date.now() - 60_000);
+    utimesSync(join(project, 'train.py'), later, later);
+    expect((await check(true)).findings.map((f) => f.code)).toEqual(['MLF104']);
+  }, 15_000);
+
+  it('names the parser that auto chose when the cache was filled, without loading one', async () => {
+    await check(true);
+    const index = JSON.parse(readFileSync(indexFile(), 'utf8')) as { autoBackend?: string };
+    expect(index.autoBackend).toBeUndefined();
+    const auto = () => runCheck({ paths: ['.'], cwd: project, select: ['MLF104'], cache: true, jobs: 1 });
+    const filled = await auto();
+    expect(JSON.parse(readFileSync(indexFile(), 'utf8')).autoBackend).toBe(filled.parserBackend);
+    writeFileSync(indexFile(), JSON.stringify({ ...JSON.parse(readFileSync(indexFile(), 'utf8')), autoBackend: 'planted' }));
+    expect((await auto()).parserBackend).toBe('planted');
+    // An explicit --parser is what it says.
+    expect((await check(true)).parserBackend).toBe('native');
   });
 
   it('is neither read nor written unless asked for (fix analyses without it)', async () => {
