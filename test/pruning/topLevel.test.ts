@@ -71,6 +71,22 @@ describe('topLevelStatements', () => {
     expect(outline(text)).toEqual(['1:stmt', '2:stmt', '3:stmt', '6:def']);
   });
 
+  it('finds a string prefix as reading names left to right does: only the name right before the quote', () => {
+    // The prefix matters for f-strings: the quote inside the field does not end the string; read
+    // as a plain string, the rest of the line holds an unterminated one and the splitter gives up.
+    const line = (before: string) => `X = ${before}"{d['k"']}"\ndef f(): pass\n`;
+    for (const prefix of ['f', 'F', 'rf', 'fR', 't']) expect(outline(line(prefix)), prefix).toEqual(['1:stmt', '2:def']);
+    // Digits before the letters are a number's (`2f"..."` is `2` then `f"..."` to a name reader).
+    expect(outline(line('2f'))).toEqual(['1:stmt', '2:def']);
+    // A longer name, or one ending in a digit, is no prefix.
+    expect(outline(line('af'))).toBeUndefined();
+    expect(outline(line('f2'))).toBeUndefined();
+    expect(outline(line('b'))).toBeUndefined();
+    // After a byte-order mark, and right after another string.
+    expect(outline(`\uFEFF${line('f').slice(4)}`)).toEqual(['1:stmt', '2:def']);
+    expect(outline(line('"a"f'))).toEqual(['1:stmt', '2:def']);
+  });
+
   it('handles CRLF, lone CR, a byte-order mark and backslash-CRLF continuations', () => {
     expect(outline('\uFEFFimport os\r\ndef f():\r\n    pass\r\nx = 1 + \\\r\n2\r\n')).toEqual(['1:stmt', '2:def', '4:stmt']);
     expect(outline('import os\rdef f():\r    pass\rx = 1\r')).toEqual(['1:stmt', '2:def', '4:stmt']);
