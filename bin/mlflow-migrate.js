@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm install` through the `prepare`
 // script). The bundle (dist/bundle/, scripts/bundle.mjs) starts in half the time of the ~250
-// modules it is made of; the modules serve when it is absent (a build without the bundling step).
+// modules it is made of, and loads through V8's code cache (codeCache.cjs); the modules serve
+// when it is absent (a build without the bundling step).
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
 // V8 compiles the WebAssembly parser in the background when asked asynchronously (web-tree-sitter
@@ -11,8 +15,15 @@ import { setFlagsFromString } from 'node:v8';
 // flag is read when a module is compiled, which happens later, and applies to worker threads too.
 setFlagsFromString('--no-wasm-async-compilation');
 
-const bundle = new URL('../dist/bundle/cli.js', import.meta.url);
-const { main } = await import(existsSync(bundle) ? bundle.href : '../dist/src/cli/main.js');
+const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
+let main;
+if (existsSync(bundle)) {
+  const require = createRequire(import.meta.url);
+  require('./codeCache.cjs').install(dirname(bundle), { save: true });
+  ({ main } = require(bundle));
+} else {
+  ({ main } = await import('../dist/src/cli/main.js'));
+}
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

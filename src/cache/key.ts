@@ -79,7 +79,7 @@ export function codeFingerprint(): string {
 }
 
 function codeFiles(dir: string): string[] {
-  return listFiles(dir, true).filter((f) => /\.(js|ts|mjs)$/.test(f) && !f.endsWith('.d.ts'));
+  return listFiles(dir, true).filter((f) => /\.(js|ts|mjs|cjs)$/.test(f) && !f.endsWith('.d.ts'));
 }
 
 function listFiles(dir: string, recursive = false): string[] {

@@ -77,6 +77,9 @@ export function defaultJobs(): number {
  * worker cannot load .ts files, and the in-process path gives the same results.
  */
 export function workerScript(): URL | undefined {
+  // In the bundle (dist/bundle/*.cjs, scripts/bundle.mjs) a worker starts from its own entry, which
+  // loads the worker script through the code cache.
+  if (import.meta.url.endsWith('.cjs')) return new URL('./worker-main.cjs', import.meta.url);
   return import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : undefined;
 }
 

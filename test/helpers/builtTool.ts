@@ -48,7 +48,7 @@ export function buildTool(options: { bundle?: boolean } = {}): BuiltTool {
   const build = spawnSync(process.execPath, [tsc, '-p', join(REPO, 'tsconfig.json'), '--outDir', join(root, 'dist'), '--declaration', 'false', '--sourceMap', 'false'], { encoding: 'utf8' });
   // Type errors in unrelated work in progress still emit JavaScript; only a missing output is fatal.
   if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
-  copyFileSync(join(REPO, 'bin', 'mlflow-migrate.js'), join(root, 'bin', 'mlflow-migrate.js'));
+  for (const file of readdirSync(join(REPO, 'bin'))) copyFileSync(join(REPO, 'bin', file), join(root, 'bin', file));
   copyFileSync(join(REPO, 'scripts', 'action-check.sh'), join(root, 'scripts', 'action-check.sh'));
   if (options.bundle) {
     copyFileSync(join(REPO, 'scripts', 'bundle.mjs'), join(root, 'scripts', 'bundle.mjs'));

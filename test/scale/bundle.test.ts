@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTool, run, runTool, type BuiltTool } from '../helpers/builtTool.js';
@@ -24,8 +24,37 @@ function fromModules(args: string[], env: Record<string, string> = {}) {
 
 describe('the bundled CLI', () => {
   it('exists after the build, with its worker script', () => {
-    expect(existsSync(join(tool.root, 'dist', 'bundle', 'cli.js'))).toBe(true);
-    expect(existsSync(join(tool.root, 'dist', 'bundle', 'worker.js'))).toBe(true);
+    expect(existsSync(join(tool.root, 'dist', 'bundle', 'cli.cjs'))).toBe(true);
+    expect(existsSync(join(tool.root, 'dist', 'bundle', 'worker.cjs'))).toBe(true);
+    expect(existsSync(join(tool.root, 'dist', 'bundle', 'worker-main.cjs'))).toBe(true);
+  });
+
+  it('keeps V8 code caches next to the bundle, written by the first run, and survives a cache V8 rejects', () => {
+    const bundle = join(tool.root, 'dist', 'bundle');
+    const caches = () => readdirSync(bundle).filter((n) => n.endsWith('.v8cache')).sort();
+    for (const name of caches()) rmSync(join(bundle, name));
+    const first = runTool(tool, [...ARGS, '--jobs', '1'], { cwd: REPO });
+    expect(first.stderr).toBe('');
+    // The CLI entry and the chunk with the engine (the WASM glue, which uses import(), is left to Node).
+    const written = caches();
+    expect(written.map((n) => n.replace(/-[\w-]+\.cjs/, '-*.cjs').replace(/\.[0-9a-f]{16}\./, '.#.'))).toEqual(['cli.cjs.#.v8cache', 'run-*.cjs.#.v8cache']);
+    // Garbage where a cache should be: V8 rejects it, the run reports the same, the cache is rewritten.
+    for (const name of written) writeFileSync(join(bundle, name), 'not a code cache');
+    const second = runTool(tool, [...ARGS, '--jobs', '1'], { cwd: REPO });
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toBe(first.stdout);
+    expect(caches()).toEqual(written);
+    for (const name of written) expect(readFileSync(join(bundle, name), 'utf8')).not.toBe('not a code cache');
+    // Accepted by the next run: a run rewrites only the caches V8 rejected.
+    const times = written.map((name) => statSync(join(bundle, name)).mtimeMs);
+    expect(runTool(tool, [...ARGS, '--jobs', '1'], { cwd: REPO }).stdout).toBe(first.stdout);
+    expect(written.map((name) => statSync(join(bundle, name)).mtimeMs)).toEqual(times);
+    // A changed bundle file gets a cache of its own; the old one goes.
+    const cli = join(bundle, 'cli.cjs');
+    writeFileSync(cli, `${readFileSync(cli, 'utf8')}\n// changed\n`);
+    expect(runTool(tool, [...ARGS, '--jobs', '1'], { cwd: REPO }).stdout).toBe(first.stdout);
+    expect(caches().filter((n) => n.startsWith('cli.cjs.'))).toHaveLength(1);
+    expect(caches()).not.toContain(written[0]);
   });
 
   it('reports what the modules report, in-process and in worker threads (WASM parser)', () => {

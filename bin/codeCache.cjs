@@ -1,0 +1,55 @@
+'use strict';
+// V8's code cache for the bundled CLI (dist/bundle/*.cjs, scripts/bundle.mjs). Without it Node
+// compiles the 1.3 MB bundle on every start, in every worker thread again, and each function a
+// second time when it first runs; V8 can hand back what it compiled in an earlier run instead
+// (Node 22's module.enableCompileCache does the same; Node 20 has no such thing). The cache of a
+// bundle file sits next to it, named by a hash of the file's text: V8 itself checks only the
+// text's length. A cache that is missing or that V8 rejects (another Node version) is written at
+// the end of the run by the main thread, when the directory is writable; nothing is reported if
+// it is not, the run is only slower to start.
+const Module = require('node:module');
+const { createHash } = require('node:crypto');
+const { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { basename, dirname, join } = require('node:path');
+const vm = require('node:vm');
+
+/** Scripts compiled without a usable cache, to write one for when the process ends. */
+const uncached = [];
+
+/**
+ * From now on, the .cjs files of `dir` load through V8's code cache. `save`: write the missing
+ * caches when the process exits (the main thread; workers are stopped, they never get to).
+ */
+function install(dir, { save }) {
+  const compile = Module.prototype._compile;
+  Module.prototype._compile = function (content, filename) {
+    // vm.Script cannot run `import()` without an experimental option: such a file (the WASM
+    // parser's glue) is compiled by Node as usual.
+    if (dirname(filename) !== dir || !filename.endsWith('.cjs') || content.includes('import(')) return compile.call(this, content, filename);
+    const cacheFile = join(dir, `${basename(filename)}.${createHash('sha1').update(content).digest('hex').slice(0, 16)}.v8cache`);
+    let cachedData;
+    try { cachedData = readFileSync(cacheFile); } catch { /* none yet */ }
+    const script = new vm.Script(Module.wrap(content), { filename, cachedData });
+    if (!cachedData || script.cachedDataRejected) uncached.push({ script, cacheFile });
+    const wrapper = script.runInThisContext({ displayErrors: true });
+    return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, dirname(filename));
+  };
+  if (save) process.once('exit', writeCaches);
+}
+
+function writeCaches() {
+  for (const { script, cacheFile } of uncached.splice(0)) {
+    try {
+      // After the run: the cache then also holds the functions compiled while it ran.
+      const temporary = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(temporary, script.createCachedData());
+      renameSync(temporary, cacheFile);
+      const stale = `${basename(cacheFile).split('.').slice(0, -2).join('.')}.`;
+      for (const name of readdirSync(dirname(cacheFile))) {
+        if (name.startsWith(stale) && name.endsWith('.v8cache') && name !== basename(cacheFile)) rmSync(join(dirname(cacheFile), name), { force: true });
+      }
+    } catch { /* a read-only install: no cache */ }
+  }
+}
+
+module.exports = { install };
