@@ -94,9 +94,13 @@ function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: 
   // words of a definition are only collected once it is kept: most are skipped, unread.
   const closure = new Set<string>();
   const read = new Set<string>();
+  // Every definition still irrelevant has been matched against the first `tested` names of the
+  // closure (a Set keeps its order): each round looks only for the names added since.
+  let tested = 0;
   for (let changed = true; changed;) {
     changed = false;
-    const closurePattern = wordPattern(closure);
+    const closurePattern = closure.size > tested ? wordPattern([...closure].slice(tested)) : undefined;
+    tested = closure.size;
     for (const f of facts) {
       if (!f.relevant && closurePattern?.test(f.source)) f.relevant = true;
       if (f.relevant && !f.grown) {
@@ -132,8 +136,8 @@ function pinningPattern(keep: readonly RegExp[]): RegExp {
 }
 
 /** Any of `names` as a whole word. */
-function wordPattern(names: ReadonlySet<string>): RegExp | undefined {
-  return names.size ? new RegExp(`(?<![\\w\\u0080-\\uffff])(?:${[...names].join('|')})(?![\\w\\u0080-\\uffff])`) : undefined;
+function wordPattern(names: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\w\\u0080-\\uffff])(?:${names.join('|')})(?![\\w\\u0080-\\uffff])`);
 }
 
 function wordsOf(source: string): Set<string> {
@@ -146,7 +150,8 @@ function definedNames(source: string): Set<string> {
   const names = new Set<string>();
   const defined = DEFINED_NAME.exec(source);
   if (defined) names.add(defined[1]!);
-  for (const m of source.matchAll(GLOBAL_NAMES)) for (const name of m[1]!.split(',')) names.add(name.trim());
+  // Most definitions declare no global: a plain search is cheaper than the pattern's.
+  if (source.includes('global')) for (const m of source.matchAll(GLOBAL_NAMES)) for (const name of m[1]!.split(',')) names.add(name.trim());
   return names;
 }
 
