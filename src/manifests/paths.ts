@@ -1,7 +1,7 @@
 /** File-name tests shared by the kinds (paths use forward slashes, as discovery shows them). */
 export function baseName(path: string): string {
-  const norm = path.replace(/\\/g, '/');
-  return norm.slice(norm.lastIndexOf('/') + 1);
+  // Either separator; no normalized copy of the path (every file kind asks, for every path found).
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 export function dirSegments(path: string): string[] {

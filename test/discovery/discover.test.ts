@@ -54,6 +54,17 @@ describe('discoverFiles', () => {
     expect((await shown(root, ['.'], { exclude: ['**/*_test.py', 'legacy/**'] })).files).toEqual(['src/a.py']);
   });
 
+  it('shows paths from the working directory for roots below it, beside it and above it', async () => {
+    const root = tree({ 'repo/src/a.py': '', 'repo/src/deep/b.py': '', 'other/c.py': '', 'repo/.gitignore': 'deep/\n' });
+    const found = async (cwd: string, paths: string[]) => (await discoverFiles(paths, { cwd: join(root, cwd) })).files.map((f) => f.display);
+    expect(await found('repo', ['src'])).toEqual(['src/a.py']);
+    expect(await found('repo', ['.'])).toEqual(['src/a.py']);
+    expect(await found('repo/src', ['.'])).toEqual(['a.py']);
+    expect(await found('repo', ['../other'])).toEqual([join(root, 'other', 'c.py').split('\\').join('/')]);
+    // A root above the working directory: files below the working directory are shown from it.
+    expect(await found('repo/src', ['..'])).toEqual(['a.py']);
+  });
+
   it('always checks a file named on the command line, even an ignored one', async () => {
     const root = tree({ '.gitignore': 'x.py\n', 'x.py': '' });
     expect((await shown(root, ['x.py'])).files).toEqual(['x.py']);
