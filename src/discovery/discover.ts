@@ -84,9 +84,10 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
     const gitignores = withGitignores ? await loadGitignores(absolute, entries.filter((e) => isGitignoreEntry(e.path)).map((e) => e.path)) : undefined;
     // A `.gitignore` is a source only when a pattern asks for it by name.
     if (withGitignores && !patterns.some((p) => p.endsWith('.gitignore'))) entries = entries.filter((e) => !isGitignoreEntry(e.path));
-    // Display paths without path.relative for each file: the root's, then the entry's own path.
+    // Display paths without path.relative for each file: the root's, then the entry's own path
+    // (displayPath shows a root outside the working directory as an absolute path).
     const rootDisplay = displayPath(options.cwd, absolute);
-    const rootInside = !isAbsolute(rootDisplay) && rootDisplay !== '..' && !rootDisplay.startsWith('../');
+    const rootInside = !isAbsolute(rootDisplay);
     for (const entry of entries) {
       const file = join(absolute, entry.path);
       if (gitignores && isIgnored(file, gitignores)) continue;
