@@ -41,6 +41,7 @@ export function loadConfigFile(path: string, knownCodes: readonly string[]): Con
  */
 export class ConfigResolver {
   private readonly byDir = new Map<string, ConfigFile | null>();
+  private readonly byGivenDir = new Map<string, ConfigFile | null>();
 
   constructor(private readonly knownCodes: readonly string[]) {}
 
@@ -62,6 +63,10 @@ export class ConfigResolver {
   }
 
   forFile(file: string): ConfigFile | undefined {
-    return this.forDirectory(dirname(resolve(file)));
+    // Asked for every file of a run: its directory as given is a cheaper key than resolving it.
+    const dir = dirname(file);
+    let found = this.byGivenDir.get(dir);
+    if (found === undefined) this.byGivenDir.set(dir, (found = this.forDirectory(dirname(resolve(file))) ?? null));
+    return found ?? undefined;
   }
 }
