@@ -85,12 +85,12 @@ function fixedSpecifier(req: Requirement, target: string): string | undefined {
   return out;
 }
 
-/** A marker that limits the requirement to old Pythons (`python_version < "3.10"`) cannot take MLflow 3. */
 /** MLF901 rewrites only an exact, unhashed pin that is not limited to old Pythons. */
 function retargetable(req: Requirement): boolean {
   return req.exact && !req.hashed && !oldPythonOnly(req);
 }
 
+/** A marker that limits the requirement to old Pythons (`python_version < "3.10"`) cannot take MLflow 3. */
 function oldPythonOnly(req: Requirement): boolean {
   return !!req.marker && /python_(?:full_)?version\s*(?:<|<=|==|~=)/.test(req.marker.text);
 }
