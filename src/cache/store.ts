@@ -58,7 +58,8 @@ export class ResultCache {
   private stamps: Record<string, Stamp> = {};
   private readonly used = new Set<string>();
   private readonly stamped = new Set<string>();
-  private added = 0;
+  /** Anything to write: an entry, a stamp or the parser `auto` chose. */
+  private changed = false;
   private warned = false;
   /** The parser backend `--parser auto` chose when these results were made, if known. */
   autoBackend: string | undefined;
@@ -84,7 +85,7 @@ export class ResultCache {
   set(hash: string, result: CachedResult): void {
     this.entries[hash] = { ...result, findings: result.findings.map((f) => ({ ...f, path: '' })) };
     this.used.add(hash);
-    this.added++;
+    this.changed = true;
   }
 
   /**
@@ -106,22 +107,21 @@ export class ResultCache {
     // A file that grew or shrank while it was read, or changed too recently to tell.
     if (stats.size !== bytes.byteLength || Date.now() - Math.max(stats.mtimeMs, stats.ctimeMs) < RACY_MS) return;
     const old = this.stamps[path];
-    const stamp: Stamp = [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, hash];
     this.stamped.add(path);
     if (old && sameStat(old, stats) && old[4] === hash) return;
-    this.stamps[path] = stamp;
-    this.added++;
+    this.stamps[path] = [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, hash];
+    this.changed = true;
   }
 
   noteAutoBackend(backend: string): void {
     if (backend === this.autoBackend) return;
     this.autoBackend = backend;
-    this.added++;
+    this.changed = true;
   }
 
-  /** Writes the index if this run added entries: atomically (temporary file, then rename). */
+  /** Writes the index if this run changed it: atomically (temporary file, then rename). */
   save(): void {
-    if (!this.added) return;
+    if (!this.changed) return;
     try {
       const isNewGeneration = !exists(this.generationDir);
       mkdirSync(this.generationDir, { recursive: true });
