@@ -297,7 +297,7 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
     if (known === null) { results[index] = withoutFindings(file); stats.prefiltered++; progress(); continue; }
     if (known) {
       const cached = cache!.get(known, file.display);
-      if (cached && !cached.findings.length) { results[index] = { ...withoutFindings(file), ...cached }; stats.cached++; progress(); continue; }
+      if (cached && !cached.findings.length) { results[index] = withPaths(file, cached); stats.cached++; progress(); continue; }
     }
     const read = readSourceBytes(file.absolute, file.display, readBuffer);
     if ('problem' in read) { problems[index] = read.problem; progress(); continue; }
@@ -371,15 +371,20 @@ export function fileData(result: FileResult): FileData {
   return data;
 }
 
+/** A file's result from plain data (the cache's, a worker's), with its paths back. */
+function withPaths(file: DiscoveredFileRef, data: FileData): FileResult {
+  return { path: file.display, absolute: file.absolute, ...data };
+}
+
 function fromCache(file: DiscoveredFileRef, cached: FileData, bytes: Uint8Array): FileResult {
-  const result: FileResult = { path: file.display, absolute: file.absolute, ...cached };
+  const result = withPaths(file, cached);
   if (cached.findings.length) result.source = sourceFrom(file.display, bytes);
   return result;
 }
 
 function fromWorker(file: DiscoveredFileRef, outcome: WorkOutcome): { result?: FileResult; problem?: FileProblem } {
   if (!outcome.result) return { problem: outcome.problem };
-  const result: FileResult = { path: file.display, absolute: file.absolute, ...outcome.result };
+  const result = withPaths(file, outcome.result);
   if (outcome.result.findings.length) result.source = sourceFrom(file.display, outcome.bytes!);
   return { result, problem: outcome.problem };
 }
