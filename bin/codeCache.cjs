@@ -13,7 +13,7 @@ const { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require
 const { basename, dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-/** Scripts compiled without a usable cache, to write one for when the process ends. */
+/** Scripts compiled without a usable cache, to write one for when the process ends (and the name their caches start with). */
 const uncached = [];
 
 /**
@@ -30,7 +30,7 @@ function install(dir, { save }) {
     let cachedData;
     try { cachedData = readFileSync(cacheFile); } catch { /* none yet */ }
     const script = new vm.Script(Module.wrap(content), { filename, cachedData });
-    if (!cachedData || script.cachedDataRejected) uncached.push({ script, cacheFile });
+    if (!cachedData || script.cachedDataRejected) uncached.push({ script, cacheFile, staleBefore: `${basename(filename)}.` });
     const wrapper = script.runInThisContext({ displayErrors: true });
     return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, dirname(filename));
   };
@@ -38,15 +38,15 @@ function install(dir, { save }) {
 }
 
 function writeCaches() {
-  for (const { script, cacheFile } of uncached.splice(0)) {
+  for (const { script, cacheFile, staleBefore } of uncached.splice(0)) {
     try {
       // After the run: the cache then also holds the functions compiled while it ran.
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, cacheFile);
-      const stale = `${basename(cacheFile).split('.').slice(0, -2).join('.')}.`;
+      // The caches of earlier versions of the same bundle file.
       for (const name of readdirSync(dirname(cacheFile))) {
-        if (name.startsWith(stale) && name.endsWith('.v8cache') && name !== basename(cacheFile)) rmSync(join(dirname(cacheFile), name), { force: true });
+        if (name.startsWith(staleBefore) && name.endsWith('.v8cache') && name !== basename(cacheFile)) rmSync(join(dirname(cacheFile), name), { force: true });
       }
     } catch { /* a read-only install: no cache */ }
   }
