@@ -85,6 +85,8 @@ describe('topLevelStatements', () => {
     // After a byte-order mark, and right after another string.
     expect(outline(`\uFEFF${line('f').slice(4)}`)).toEqual(['1:stmt', '2:def']);
     expect(outline(line('"a"f'))).toEqual(['1:stmt', '2:def']);
+    // Inside an f-string's field too: the inner `f'...'` holds a field whose string is `'('`.
+    expect(outline(`X = f"{f'{x['(']}'}"\ndef f(): pass\n`)).toEqual(['1:stmt', '2:def']);
   });
 
   it('handles CRLF, lone CR, a byte-order mark and backslash-CRLF continuations', () => {

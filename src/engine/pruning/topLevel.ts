@@ -108,19 +108,6 @@ class Lexer {
     if (depth !== 0) throw new GiveUp();
   }
 
-  /** A name starting at `i`, or a string when the name is its prefix (`rb"..."`); returns the index after either. */
-  private identifier(i: number): number {
-    const text = this.text;
-    const start = i;
-    do i++; while (i < text.length && isIdentifierPart(text.charCodeAt(i)));
-    const q = text.charCodeAt(i);
-    // A string prefix is at most two letters.
-    if ((q !== QUOTE && q !== APOSTROPHE) || i - start > 2 || !STRING_PREFIX.test(text.slice(start, i))) return i;
-    this.i = i;
-    this.string(text.slice(start, i));
-    return this.i;
-  }
-
   /** A string literal starting at its opening quote (the prefix already read). */
   private string(prefix: string): void {
     const text = this.text;
@@ -166,8 +153,7 @@ class Lexer {
     let depth = 0;
     while (this.i < text.length) {
       const c = text.charCodeAt(this.i);
-      if (c === QUOTE || c === APOSTROPHE) { this.string(''); continue; }
-      if (isIdentifierStart(c)) { this.i = this.identifier(this.i); continue; }
+      if (c === QUOTE || c === APOSTROPHE) { this.string(prefixBefore(text, this.i, this.begin)); continue; }
       if (c === HASH || c === BACKSLASH) throw new GiveUp(); // legal only in 3.12's multi-line fields: not worth guessing
       if (isOpener(c)) { depth++; this.i++; continue; }
       if (c === CLOSE_BRACE && depth === 0) { this.i++; return; }
