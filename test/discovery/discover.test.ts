@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asOnePattern, discoverFiles, displayPath, UsageError } from '../../src/discovery/discover.js';
@@ -116,5 +116,22 @@ describe('asOnePattern', () => {
     const root = tree({ 'a.py': '', 'd/requirements/base.txt': '', 'd/x.txt': '', '.github/workflows/ci.yml': '', 'sub/.github/workflows/b.yaml': '', 'Dockerfile.gpu': '' });
     const patterns = ['**/*.py', '**/requirements/*.txt', '**/.github/workflows/*.yml', '**/.github/workflows/*.yaml', '**/Dockerfile.*'];
     expect((await shown(root, ['.'], { patterns })).files).toEqual(['.github/workflows/ci.yml', 'Dockerfile.gpu', 'a.py', 'd/requirements/base.txt', 'sub/.github/workflows/b.yaml']);
+  });
+});
+
+describe('discoverFiles on unreadable directories', () => {
+  // Permissions do not stop the superuser: the case cannot be made there.
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('reports a directory it cannot read, unless it is ignored anyway', async () => {
+    const root = tree({ 'a.py': '', 'locked/b.py': '', 'data/c.py': '', '.gitignore': 'data/\n' });
+    chmodSync(join(root, 'locked'), 0o000);
+    chmodSync(join(root, 'data'), 0o000);
+    try {
+      const { files, problems } = await shown(root);
+      expect(files).toEqual(['a.py']);
+      expect(problems).toEqual([{ path: 'locked', message: 'cannot read directory: permission denied' }]);
+    } finally {
+      chmodSync(join(root, 'locked'), 0o755);
+      chmodSync(join(root, 'data'), 0o755);
+    }
   });
 });
