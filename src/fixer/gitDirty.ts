@@ -1,6 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { lazyBuiltin } from '../util/lazyBuiltin.js';
+
+const childProcess = lazyBuiltin<typeof import('node:child_process')>('node:child_process');
 
 /**
  * Before `fix --write`, files with uncommitted changes are refused (as `cargo fix` does): once
@@ -63,7 +65,7 @@ export function findDirtyFiles(files: readonly string[]): DirtyCheck {
 
 function gitStatus(root: string, paths: string[]): { entries: Array<{ status: string; path: string }> } | { error: string } {
   // Literal pathspecs: a file named `a[1].py` must not act as a glob.
-  const run = spawnSync('git', ['--literal-pathspecs', '-C', root, 'status', '--porcelain', '-z', '--untracked-files=all', '--', ...paths], { encoding: 'utf8' });
+  const run = childProcess().spawnSync('git', ['--literal-pathspecs', '-C', root, 'status', '--porcelain', '-z', '--untracked-files=all', '--', ...paths], { encoding: 'utf8' });
   if (run.error) return { error: (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : run.error.message };
   if (run.status !== 0) return { error: run.stderr.trim().split('\n')[0] || `git exited with ${run.status}` };
   const entries: Array<{ status: string; path: string }> = [];

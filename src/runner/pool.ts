@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { contentHash, type ResultCache } from '../cache/index.js';
 import type { FileProblem } from '../engine/types.js';
 import type { ParserPreference } from '../parser/index.js';
 import { SourceFile } from '../source/sourceFile.js';
 import { kindOf, mayHoldFindings } from './fileKinds.js';
+import { lazyBuiltin } from '../util/lazyBuiltin.js';
 import { analyzeBytes, readSourceBytes, type AnalysisSession, type FileResult, type ReadBuffer, type SessionSettings } from './run.js';
 
 /** Files per message to a worker: small enough to balance the tail, large enough to amortise messaging. */
@@ -27,6 +28,8 @@ const WORKER_OLD_GENERATION_MB = 160;
 const WORKER_YOUNG_GENERATION_MB = 8;
 /** Files above this size are analysed in the main thread, which has no heap budget. */
 const MAX_WORKER_FILE_BYTES = 512 * 1024;
+
+const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
 
 /** What a worker needs to build the same session as the main thread: plain, cloneable data. */
 export interface WorkerSettings {
@@ -134,7 +137,7 @@ export class WorkerPool {
     private readonly onOutcomes: (count: number) => void = () => {},
   ) {
     for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(script, { workerData: settings, resourceLimits: workerResourceLimits() });
+      const worker = new (workerThreads().Worker)(script, { workerData: settings, resourceLimits: workerResourceLimits() });
       const slot: Slot = { worker, inFlight: new Map(), alive: true };
       worker.on('message', (message: WorkerMessage) => this.receive(slot, message));
       worker.on('error', (err) => this.lose(slot, err.message));
