@@ -15,6 +15,12 @@ import { setFlagsFromString } from 'node:v8';
 // flag is read when a module is compiled, which happens later, and applies to worker threads too.
 setFlagsFromString('--no-wasm-async-compilation');
 
+// A reader that stops early (`mlflow-migrate check . | head`) closes the pipe: nothing more to
+// show, not a crash. The run still finishes and exits with its own code.
+process.stdout.on('error', (err) => {
+  if (err.code !== 'EPIPE') throw err;
+});
+
 const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
 let main;
 if (existsSync(bundle)) {

@@ -102,3 +102,19 @@ describe('colour of piped output', () => {
     expect(check({ CI: 'true', FORCE_COLOR: '1', NO_COLOR: '1' })).not.toContain(ESCAPE);
   });
 });
+
+describe('standard output closed early', () => {
+  it('is not a crash: a reader that stops (`| head`) ends the report, the run exits with its own code', async () => {
+    // Enough findings that the report outgrows the pipe's buffer before the reader goes.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) files[`pkg/train_${i}.py`] = CODE.repeat(20);
+    const cwd = project(files);
+    const child = spawn(process.execPath, [tool.bin, 'check', '.', '--no-cache'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+});
