@@ -32,6 +32,9 @@ await build({
 });
 // A worker thread starts here: the same code cache, then the worker script.
 writeFileSync(join(out, 'worker-main.cjs'), `require('../../bin/codeCache.cjs').install(__dirname, { save: false });\nrequire('./worker.cjs');\n`);
+// The digests of what the cache key's code fingerprint covers, so that runs need not hash it again.
+const { writeFileDigests } = await import('../dist/src/cache/key.js');
+writeFileDigests(out);
 // One run over the examples writes the code caches (without them, the first run of the CLI does).
 if (existsSync(join(root, 'examples'))) {
   const warmUp = spawnSync(process.execPath, [join(root, 'bin', 'mlflow-migrate.js'), 'check', join(root, 'examples'), '--no-cache', '--jobs', '1'], { cwd: root, encoding: 'utf8' });

@@ -50,14 +50,15 @@ export function buildTool(options: { bundle?: boolean } = {}): BuiltTool {
   if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
   for (const file of readdirSync(join(REPO, 'bin'))) copyFileSync(join(REPO, 'bin', file), join(root, 'bin', file));
   copyFileSync(join(REPO, 'scripts', 'action-check.sh'), join(root, 'scripts', 'action-check.sh'));
+  // package.json marks the .js files as ES modules and is where packageRoot() finds data/ and grammars/
+  // (the bundling step records their digests and runs the bundled CLI once).
+  copyFileSync(join(REPO, 'package.json'), join(root, 'package.json'));
+  for (const dir of ['data', 'grammars']) symlinkSync(join(REPO, dir), join(root, dir), 'dir');
   if (options.bundle) {
     copyFileSync(join(REPO, 'scripts', 'bundle.mjs'), join(root, 'scripts', 'bundle.mjs'));
     const bundled = spawnSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { encoding: 'utf8' });
     if (bundled.status !== 0) throw new Error(`bundling failed:\n${bundled.stdout}${bundled.stderr}`);
   }
-  // package.json marks the .js files as ES modules and is where packageRoot() finds data/ and grammars/.
-  copyFileSync(join(REPO, 'package.json'), join(root, 'package.json'));
-  for (const dir of ['data', 'grammars']) symlinkSync(join(REPO, dir), join(root, dir), 'dir');
   return { root, bin: join(root, 'bin', 'mlflow-migrate.js'), remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 

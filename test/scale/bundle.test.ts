@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTool, run, runTool, type BuiltTool } from '../helpers/builtTool.js';
+import { tempDir } from '../fix/helpers.js';
 
 /**
  * `npm run build` bundles the CLI and the worker script into dist/bundle/ (scripts/bundle.mjs),
@@ -55,6 +56,27 @@ describe('the bundled CLI', () => {
     expect(runTool(tool, [...ARGS, '--jobs', '1'], { cwd: REPO }).stdout).toBe(first.stdout);
     expect(caches().filter((n) => n.startsWith('cli.cjs.'))).toHaveLength(1);
     expect(caches()).not.toContain(written[0]);
+  });
+
+  it('keys its cache by the digests the build recorded, and by the bytes of a file changed since', () => {
+    const project = tempDir();
+    writeFileSync(join(project, 'train.py'), 'import mlflow\nmlflow.evaluate(model, data, baseline_model=base)\n');
+    const generations = () => readdirSync(join(project, '.mlflow-migrate-cache')).filter((n) => n.startsWith('v')).sort();
+    const digests = join(tool.root, 'dist', 'bundle', 'file-digests.json');
+    const recorded = readFileSync(digests);
+    runTool(tool, ['check', '.'], { cwd: project });
+    const first = generations();
+    expect(first).toHaveLength(1);
+    // Without the recorded digests every file is hashed again: the same key.
+    rmSync(digests);
+    runTool(tool, ['check', '.'], { cwd: project });
+    expect(generations()).toEqual(first);
+    writeFileSync(digests, recorded);
+    // A file whose size or mtime is no longer the recorded one is hashed: a changed engine, a new key.
+    const worker = join(tool.root, 'dist', 'bundle', 'worker.cjs');
+    writeFileSync(worker, `${readFileSync(worker, 'utf8')}\n// changed\n`);
+    runTool(tool, ['check', '.'], { cwd: project });
+    expect(generations()).toHaveLength(2);
   });
 
   it('reports what the modules report, in-process and in worker threads (WASM parser)', () => {
