@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import type { DirectoryListing } from '../discovery/listing.js';
 import { ConfigError, parseSettings, type ConfigFile } from './settings.js';
 
-export const STANDALONE_CONFIG = 'mlflow-migrate.toml';
+const STANDALONE_CONFIG = 'mlflow-migrate.toml';
+/** The files a directory's configuration comes from, the closer first. */
+export const CONFIG_FILE_NAMES = [STANDALONE_CONFIG, 'pyproject.toml'];
 const TOOL_TABLE = 'mlflow-migrate';
 
 function readToml(path: string): Record<string, unknown> {
@@ -42,15 +45,22 @@ export function loadConfigFile(path: string, knownCodes: readonly string[]): Con
 export class ConfigResolver {
   private readonly byDir = new Map<string, ConfigFile | null>();
   private readonly byGivenDir = new Map<string, ConfigFile | null>();
+  private listing?: DirectoryListing;
 
   constructor(private readonly knownCodes: readonly string[]) {}
+
+  /** What discovery saw: directories it listed need no look-up of files it did not see there. */
+  useListing(listing: DirectoryListing): void {
+    this.listing = listing;
+  }
 
   forDirectory(dir: string): ConfigFile | undefined {
     const absolute = resolve(dir);
     const cached = this.byDir.get(absolute);
     if (cached !== undefined) return cached ?? undefined;
     let found: ConfigFile | undefined;
-    for (const name of [STANDALONE_CONFIG, 'pyproject.toml']) {
+    for (const name of CONFIG_FILE_NAMES) {
+      if (this.listing && !this.listing.mayContain(absolute, name)) continue;
       const candidate = join(absolute, name);
       if (existsSync(candidate)) {
         found = loadConfigFile(candidate, this.knownCodes);

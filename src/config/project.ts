@@ -2,6 +2,7 @@ import { ConfigResolver, loadConfigFile } from './load.js';
 import { ConfigError, type ConfigFile, type Settings } from './settings.js';
 import { effectiveSettings, excludedByConfig, ruleEnabled, type CommandLineSettings, type EffectiveSettings } from './effective.js';
 import type { RuleDefinition } from '../engine/rule.js';
+import type { DirectoryListing } from '../discovery/listing.js';
 
 export interface ProjectSettingsOptions {
   cwd: string;
@@ -40,6 +41,11 @@ export class ProjectSettings {
     } else {
       this.resolver = new ConfigResolver(codes);
     }
+  }
+
+  /** The directories discovery listed: where it saw no configuration file, none is looked for. */
+  useListing(listing: DirectoryListing): void {
+    this.resolver?.useListing(listing);
   }
 
   configFor(file: string): ConfigFile | undefined {

@@ -1,6 +1,7 @@
 import { accessSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { DirectoryListing } from './listing.js';
 import { GlobWalker, type WalkResult } from './walk.js';
 
 /** Directories never worth scanning: VCS data, dependencies, virtualenvs, build output, caches. */
@@ -14,6 +15,8 @@ export interface DiscoverOptions {
   gitignore?: boolean;
   /** File name patterns to collect from directories. */
   patterns?: string[];
+  /** Names whose presence the result's `listing` records in every directory listed (configuration files). */
+  noteNames?: string[];
 }
 
 export interface DiscoveredFile {
@@ -27,6 +30,8 @@ export interface DiscoveryResult {
   files: DiscoveredFile[];
   /** Paths that could not be used (broken symlinks, loops, unreadable directories), one message each. */
   problems: Array<{ path: string; message: string }>;
+  /** The directories the walk listed, and where the `noteNames` are. */
+  listing: DirectoryListing;
 }
 
 export class UsageError extends Error {}
@@ -48,6 +53,8 @@ export function displayPath(cwd: string, absolute: string): string {
 export async function discoverFiles(paths: string[], options: DiscoverOptions): Promise<DiscoveryResult> {
   const files = new Map<string, DiscoveredFile>();
   const problems: DiscoveryResult['problems'] = [];
+  const listing = new DirectoryListing();
+  const noteNames = (options.noteNames ?? []).map((n) => n.toLowerCase());
   const patterns = options.patterns ?? ['**/*.py'];
   const excludeGlobs = [...DEFAULT_EXCLUDES.map((d) => `**/${d}/**`), ...(options.exclude ?? [])];
   const userExcludes = (options.exclude ?? []).length ? ignore().add(options.exclude ?? []) : undefined;
@@ -73,7 +80,7 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
     const withGitignores = options.gitignore !== false;
     let walk: WalkResult;
     try {
-      walk = new GlobWalker(asOnePattern(withGitignores ? [...patterns, GITIGNORE_PATTERN] : patterns), excludeGlobs).walk(absolute);
+      walk = new GlobWalker(asOnePattern(withGitignores ? [...patterns, GITIGNORE_PATTERN] : patterns), excludeGlobs, noteNames).walk(absolute);
     } catch (err) {
       problems.push({ path: given, message: `cannot list directory: ${(err as Error).message}` });
       continue;
@@ -98,6 +105,8 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
       if (gitignores && isIgnored(file + slash, gitignores)) return true;
       return !!userExcludes && (userExcludes.ignores(rel + slash) || (!display.startsWith('/') && !display.startsWith('..') && userExcludes.ignores(display + slash)));
     };
+    for (const dir of walk.directories) listing.addDirectory(dir === '' ? absolute : place(dir).file);
+    for (const path of walk.noted) listing.addNoted(place(path).file);
     for (const entry of entries) {
       const { file, display } = place(entry.path);
       if (excluded(entry.path, file, display, false)) continue;
@@ -116,7 +125,7 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
     }
   }
   const sorted = [...files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-  return { files: sorted, problems };
+  return { files: sorted, problems, listing };
 }
 
 /**

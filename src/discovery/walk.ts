@@ -27,6 +27,10 @@ export interface WalkResult {
   entries: WalkEntry[];
   /** Directories below the root that could not be read (the root itself throws). */
   unreadable: Array<{ path: string; code: string }>;
+  /** Every directory listed ('' for the root), relative to the root. */
+  directories: string[];
+  /** Entries whose name, in lower case, is one of the `noteNames`, whatever the patterns say. */
+  noted: string[];
 }
 
 /** The options fast-glob gives micromatch for `dot: true, caseSensitiveMatch: true` and its defaults. */
@@ -40,7 +44,11 @@ export class GlobWalker {
   private readonly pruneRelative: RegExp[];
   private readonly pruneAbsolute: RegExp[];
 
-  constructor(patterns: string[], ignoreGlobs: string[]) {
+  private readonly noteNames: ReadonlySet<string>;
+
+  /** `noteNames`: lower-case names to report wherever the walk sees them (`WalkResult.noted`). */
+  constructor(patterns: string[], ignoreGlobs: string[], noteNames: readonly string[] = []) {
+    this.noteNames = new Set(noteNames);
     this.positive = patterns.map((p) => micromatch.makeRe(p, MATCH_OPTIONS));
     const ignore = ignoreGlobs.flatMap(asIgnoreGlobs);
     const relative = ignore.filter((p) => !isAbsolute(p));
@@ -54,7 +62,7 @@ export class GlobWalker {
 
   /** Every entry under `root` (absolute, normalized) that the patterns keep. Throws if `root` cannot be read. */
   walk(root: string): WalkResult {
-    const result: WalkResult = { entries: [], unreadable: [] };
+    const result: WalkResult = { entries: [], unreadable: [], directories: [], noted: [] };
     const prefix = root.endsWith('/') ? root : `${root}/`;
     const pending: string[] = [''];
     for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
@@ -68,8 +76,10 @@ export class GlobWalker {
         if (code !== 'ENOENT') result.unreadable.push({ path: dir, code });
         continue;
       }
+      result.directories.push(dir);
       for (const dirent of dirents) {
         const path = dir === '' ? dirent.name : `${dir}/${dirent.name}`;
+        if (this.noteNames.size && this.noteNames.has(dirent.name.toLowerCase())) result.noted.push(path);
         const isDirectory = dirent.isDirectory();
         if (isDirectory && !this.prunes(path, prefix)) pending.push(path);
         if (this.keeps(path, prefix, isDirectory)) result.entries.push({ path, dirent });

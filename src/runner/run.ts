@@ -5,6 +5,7 @@ import type { ProjectSettings } from '../config/project.js';
 import { factsOf, type ProjectFacts } from '../manifests/facts.js';
 import { applyProjectOutcome, projectFindings } from '../manifests/project.js';
 import { openResultCache } from '../cache/index.js';
+import { CONFIG_FILE_NAMES } from '../config/load.js';
 import { discoverFiles, type DiscoveryResult } from '../discovery/discover.js';
 import type { RuleDefinition } from '../engine/rule.js';
 import { selectRules } from '../engine/selection.js';
@@ -199,12 +200,18 @@ function describeIoError(err: unknown): string {
   }
 }
 
+/** The files `check` reads under its paths, noting where configuration files are on the way. */
+export function discoverForCheck(options: CheckOptions): Promise<DiscoveryResult> {
+  return discoverFiles(options.paths, { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore, patterns: discoveryPatterns(), noteNames: CONFIG_FILE_NAMES });
+}
+
 /** `mlflow-migrate check`: discover, analyse every file, and return findings in deterministic order. */
 export async function runCheck(options: CheckOptions, existing?: AnalysisSession): Promise<RunResult> {
   // `fix` passes its own session: it re-analyses fixed text with the same parser and rules.
   const settings = existing ?? sessionSettings(options);
   let session: Promise<AnalysisSession> | undefined = existing && Promise.resolve(existing);
-  const discovery = options.discovered ?? await discoverFiles(options.paths, { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore, patterns: discoveryPatterns() });
+  const discovery = options.discovered ?? await discoverForCheck(options);
+  options.project?.useListing(discovery.listing);
   const problems: FileProblem[] = discovery.problems.map((p) => ({ path: p.path, kind: 'read', message: p.message }));
   const notice = options.notice ?? (() => {});
   const cache = options.cache ? openResultCache(options.cwd, { ...settings, select: options.select, ignore: options.ignore }, notice) : undefined;

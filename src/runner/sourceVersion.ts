@@ -1,12 +1,12 @@
-import { discoverFiles, type DiscoveryResult } from '../discovery/discover.js';
+import type { DiscoveryResult } from '../discovery/discover.js';
 import { compareVersions } from '../engine/versions.js';
 import { detectSourceVersion, pinsInFile, type DetectedSourceVersion } from '../manifests/project.js';
 import type { PinFact } from '../manifests/facts.js';
 import { createParser } from '../parser/index.js';
 import { loadMlflowApi } from '../semantic/apiIndex.js';
 import { SourceFile } from '../source/sourceFile.js';
-import { discoveryPatterns, kindOf, mayHoldFindings, PYTHON } from './fileKinds.js';
-import { readSourceBytes, type CheckOptions } from './run.js';
+import { kindOf, mayHoldFindings, PYTHON } from './fileKinds.js';
+import { discoverForCheck, readSourceBytes, type CheckOptions } from './run.js';
 
 /**
  * The MLflow version the project pins (its requirement files, pyproject, conda and Docker files,
@@ -16,7 +16,7 @@ import { readSourceBytes, type CheckOptions } from './run.js';
  * the check that follows walks the same tree (`CheckOptions.discovered`).
  */
 export async function detectProjectSourceVersion(options: CheckOptions, targetVersion: string): Promise<{ detected?: DetectedSourceVersion; discovery: DiscoveryResult }> {
-  const discovery = await discoverFiles(options.paths, { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore, patterns: discoveryPatterns() });
+  const discovery = await discoverForCheck(options);
   const pins: PinFact[] = [];
   let parser: Awaited<ReturnType<typeof createParser>> | undefined;
   for (const file of discovery.files) {

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
-import { ConfigResolver, loadConfigFile } from '../../src/config/load.js';
+import { CONFIG_FILE_NAMES, ConfigResolver, loadConfigFile } from '../../src/config/load.js';
+import { discoverFiles } from '../../src/discovery/discover.js';
+import { DirectoryListing } from '../../src/discovery/listing.js';
 import { effectiveSettings, excludedByConfig, ruleEnabled } from '../../src/config/effective.js';
 import { ConfigError } from '../../src/config/settings.js';
 
@@ -32,6 +34,36 @@ describe('configuration discovery', () => {
     expect(resolver.forFile(join(root, 'services/api/src/app.py'))?.settings).toEqual({ select: ['MLF104'] });
     // A pyproject without our table does not stop the search.
     expect(resolver.forFile(join(root, 'services/batch/job.py'))?.settings).toEqual({ ignore: ['MLF2'] });
+  });
+
+  it('finds the same configuration through a discovery listing, which spares looking where the walk saw none', async () => {
+    const root = tree({
+      'pyproject.toml': '[tool.mlflow-migrate]\nignore = ["MLF2"]\n',
+      // Ignored by git, still the configuration of its directory.
+      '.gitignore': 'services/api/pyproject.toml\n',
+      'services/api/pyproject.toml': '[tool.mlflow-migrate]\nselect = ["MLF104"]\n',
+      'services/api/src/app.py': '', 'services/batch/job.py': '', 'tools/cli.py': '',
+      'build/mlflow-migrate.toml': 'select = ["MLF101"]\n', 'build/gen.py': '',
+    });
+    const discovery = await discoverFiles(['services', 'tools'], { cwd: root, noteNames: CONFIG_FILE_NAMES });
+    const listed = new ConfigResolver(CODES);
+    listed.useListing(discovery.listing);
+    const plain = new ConfigResolver(CODES);
+    // build/ was never listed (a default exclude): its configuration is looked up as before.
+    for (const file of ['services/api/src/app.py', 'services/batch/job.py', 'tools/cli.py', 'build/gen.py']) {
+      expect(listed.forFile(join(root, file))?.settings, file).toEqual(plain.forFile(join(root, file))?.settings);
+    }
+    expect(listed.forFile(join(root, 'services/api/src/app.py'))?.settings).toEqual({ select: ['MLF104'] });
+    expect(listed.forFile(join(root, 'build/gen.py'))?.settings).toEqual({ select: ['MLF101'] });
+  });
+
+  it('a listing rules a name out only in directories it listed, in any case', () => {
+    const listing = new DirectoryListing();
+    listing.addDirectory(join('/r', 'a'));
+    listing.addNoted(join('/r', 'a', 'PyProject.toml'));
+    expect(listing.mayContain(join('/r', 'a'), 'pyproject.toml')).toBe(true);
+    expect(listing.mayContain(join('/r', 'a'), 'mlflow-migrate.toml')).toBe(false);
+    expect(listing.mayContain(join('/r', 'b'), 'mlflow-migrate.toml')).toBe(true);
   });
 
   it('mlflow-migrate.toml beats pyproject.toml in the same directory', () => {
