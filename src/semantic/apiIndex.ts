@@ -33,7 +33,31 @@ interface CompactModule {
   all?: string[];
 }
 
-type Modules = Record<string, CompactModule>;
+/**
+ * One version's modules, each parsed from its line of the index on first use: a run looks up a
+ * few dozen of MLflow's ~1,260 modules, and parsing them all took 25-35 ms of every cold run.
+ */
+export class ModuleTable {
+  private readonly parsed = new Map<string, CompactModule>();
+
+  /** `lines`: module name to its index line, `["<version>","<module>",{...}]`. */
+  constructor(private readonly lines: ReadonlyMap<string, string>) {}
+
+  has(name: string): boolean {
+    return this.lines.has(name);
+  }
+
+  get(name: string): CompactModule | undefined {
+    let module = this.parsed.get(name);
+    if (!module) {
+      const line = this.lines.get(name);
+      if (line === undefined) return undefined;
+      module = (JSON.parse(line) as [string, string, CompactModule])[2];
+      this.parsed.set(name, module);
+    }
+    return module;
+  }
+}
 
 export type ApiSymbolKind = 'module' | 'function' | 'class' | 'method' | 'property' | 'unknown';
 
@@ -58,10 +82,10 @@ function parseParam(spec: string): Param {
 export class ApiVersion {
   private readonly cache = new Map<string, ApiSymbol>();
 
-  constructor(readonly version: string, private readonly modules: Modules) {}
+  constructor(readonly version: string, private readonly modules: ModuleTable) {}
 
   isModule(name: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.modules, name);
+    return this.modules.has(name);
   }
 
   /** Follows imports, lazy attributes, aliases and star re-exports to the defining location. */
@@ -93,7 +117,7 @@ export class ApiVersion {
   /** `module.name`: a definition, an import / alias / lazy attribute to follow, a submodule, or a star re-export. */
   private resolveMember(module: string, last: string, depth: number): ApiSymbol {
     const here = `${module}.${last}`;
-    const m = this.modules[module]!;
+    const m = this.modules.get(module)!;
     if (m.f && last in m.f) return { kind: 'function', canonical: here };
     if (m.c && last in m.c) return { kind: 'class', canonical: here };
     if (m.i && last in m.i) return this.followTarget(m.i[last]!, depth);
@@ -123,12 +147,12 @@ export class ApiVersion {
 
   private classInfo(canonical: string): CompactClass | undefined {
     const dot = canonical.lastIndexOf('.');
-    return this.modules[canonical.slice(0, dot)]?.c?.[canonical.slice(dot + 1)];
+    return this.modules.get(canonical.slice(0, dot))?.c?.[canonical.slice(dot + 1)];
   }
 
   /** Names a `from <module> import *` binds: `__all__` when literal, else public definitions and imports. */
   starExports(module: string): string[] {
-    const m = this.modules[module];
+    const m = this.modules.get(module);
     if (!m) return [];
     if (m.all) return m.all;
     const names = [...Object.keys(m.f ?? {}), ...Object.keys(m.c ?? {}), ...Object.keys(m.i ?? {})];
@@ -140,7 +164,7 @@ export class ApiVersion {
     const dot = canonical.lastIndexOf('.');
     const owner = canonical.slice(0, dot);
     const name = canonical.slice(dot + 1);
-    const fn = this.modules[owner]?.f?.[name];
+    const fn = this.modules.get(owner)?.f?.[name];
     if (fn) return fn.map(parseParam);
     const ctor = this.classInfo(canonical)?.m?.['__init__'];
     if (ctor) return ctor.map(parseParam).slice(1);
@@ -163,8 +187,8 @@ export class ApiVersion {
 export class MlflowApi {
   readonly versions: ReadonlyMap<string, ApiVersion>;
 
-  constructor(data: { versions: Record<string, Modules> }, readonly sourceVersion = '2.9.2', readonly targetVersion = '3.4.0') {
-    this.versions = new Map(Object.entries(data.versions).map(([v, m]) => [v, new ApiVersion(v, m)]));
+  constructor(versions: ReadonlyMap<string, ModuleTable>, readonly sourceVersion = '2.9.2', readonly targetVersion = '3.4.0') {
+    this.versions = new Map([...versions].map(([v, modules]) => [v, new ApiVersion(v, modules)]));
   }
 
   get source(): ApiVersion {
@@ -194,9 +218,27 @@ export class MlflowApi {
 let loaded: MlflowApi | undefined;
 
 export function loadMlflowApi(): MlflowApi {
-  if (!loaded) {
-    const data = JSON.parse(readFileSync(join(packageRoot(), 'data', 'mlflow-api.json'), 'utf8'));
-    loaded = new MlflowApi(data);
-  }
+  if (!loaded) loaded = new MlflowApi(readIndex(readFileSync(join(packageRoot(), 'data', 'mlflow-api.jsonl'), 'utf8')));
   return loaded;
+}
+
+/**
+ * The index (scripts/gen-api-index.mjs): a header line, then one line per module,
+ * `["<version>","<module>",{...}]`. Only each line's two leading strings are read here.
+ */
+export function readIndex(text: string): Map<string, ModuleTable> {
+  const byVersion = new Map<string, Map<string, string>>();
+  const lines = text.split('\n');
+  for (let k = 1; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (!line) continue;
+    // Names are plain (no escapes): each string ends at its closing quote.
+    const versionEnd = line.indexOf('"', 2);
+    const moduleEnd = line.indexOf('"', versionEnd + 3);
+    const version = line.slice(2, versionEnd);
+    let modules = byVersion.get(version);
+    if (!modules) byVersion.set(version, (modules = new Map()));
+    modules.set(line.slice(versionEnd + 3, moduleEnd), line);
+  }
+  return new Map([...byVersion].map(([version, modules]) => [version, new ModuleTable(modules)]));
 }
