@@ -16,8 +16,8 @@ import { shellCommands } from './shell.js';
  */
 const mentionsMlflow = (bytes: Uint8Array) => bytesMention(bytes, /mlflow|GUNICORN_CMD_ARGS|DO_NOT_TRACK/i);
 
-function configKind(name: string, patterns: string[], matches: (path: string) => boolean, read: ConfigReader, prefilter = mentionsMlflow): FileKind {
-  return { name, patterns, matches, prefilter, analyze: (file, options) => analyzeConfig(file, options, read) };
+function configKind(name: string, patterns: string[], nameHint: RegExp, matches: (path: string) => boolean, read: ConfigReader, prefilter = mentionsMlflow): FileKind {
+  return { name, patterns, nameHint, matches, prefilter, analyze: (file, options) => analyzeConfig(file, options, read) };
 }
 
 export function isDockerfile(path: string): boolean {
@@ -29,6 +29,7 @@ export function isDockerfile(path: string): boolean {
 export const DOCKERFILE_KIND = configKind(
   'dockerfile',
   ['**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*'],
+  /dockerfile|containerfile/i,
   // `Dockerfile.dockerignore` comes with the patterns: claimed (never read as Python) and skipped.
   (p) => isDockerfile(p) || /^(?:Dockerfile|Containerfile)\./i.test(baseName(p)),
   (file) => {
@@ -39,20 +40,22 @@ export const DOCKERFILE_KIND = configKind(
   },
 );
 
-export const SHELL_KIND = configKind('shell', ['**/*.sh', '**/*.bash'], (p) => /\.(?:sh|bash)$/i.test(p), (file) => ({ commands: shellCommands(file.text), envSyntax: 'shell' }));
+export const SHELL_KIND = configKind('shell', ['**/*.sh', '**/*.bash'], /\.(?:sh|bash)$/i, (p) => /\.(?:sh|bash)$/i.test(p), (file) => ({ commands: shellCommands(file.text), envSyntax: 'shell' }));
 
 export const MAKEFILE_KIND = configKind(
   'makefile',
   ['**/Makefile', '**/makefile', '**/GNUmakefile', '**/*.mk'],
+  /makefile|\.mk$/i,
   (p) => /^(?:Makefile|makefile|GNUmakefile)$/.test(baseName(p)) || /\.mk$/.test(p),
   (file) => ({ commands: makefileCommands(file.text), envSyntax: 'make' }),
 );
 
-export const PROCFILE_KIND = configKind('procfile', ['**/Procfile', '**/Procfile.*'], (p) => /^Procfile(?:\..+)?$/.test(baseName(p)), (file) => ({ commands: procfileCommands(file.text), envSyntax: 'shell' }));
+export const PROCFILE_KIND = configKind('procfile', ['**/Procfile', '**/Procfile.*'], /^Procfile/, (p) => /^Procfile(?:\..+)?$/.test(baseName(p)), (file) => ({ commands: procfileCommands(file.text), envSyntax: 'shell' }));
 
 export const DOTENV_KIND = configKind(
   'dotenv',
   ['**/.env', '**/.env.*', '**/*.env'],
+  /\.env/,
   (p) => /^\.env(?:\..+)?$/.test(baseName(p)) || /\.env$/.test(baseName(p)),
   () => ({ commands: [], envSyntax: 'dotenv' }),
 );
@@ -60,6 +63,7 @@ export const DOTENV_KIND = configKind(
 export const BASIC_AUTH_INI_KIND = configKind(
   'basic-auth-ini',
   ['**/*.ini'],
+  /\.ini$/i,
   (p) => /\.ini$/i.test(p),
   (file) => (isBasicAuthIni(file.text) ? { commands: [], extra: (sink) => checkBasicAuthIni(file.text, sink) } : { skip: true }),
   (bytes) => bytesMention(bytes, /admin_password/),
@@ -85,16 +89,18 @@ const readYaml = (reportInvalid: boolean): ConfigReader => (file) => {
 export const CI_KIND = configKind(
   'ci-workflow',
   ['**/.github/workflows/*.yml', '**/.github/workflows/*.yaml', '**/.gitlab-ci.yml', '**/.gitlab-ci.yaml'],
+  /\.ya?ml$/i,
   isCiWorkflow,
   readYaml(true),
 );
 
-export const MLPROJECT_KIND = configKind('mlproject', ['**/MLproject'], (p) => baseName(p) === 'MLproject', readYaml(true));
+export const MLPROJECT_KIND = configKind('mlproject', ['**/MLproject'], /^MLproject$/, (p) => baseName(p) === 'MLproject', readYaml(true));
 
 /** Any other YAML: docker-compose, Kubernetes manifests, gateway configurations (found by content). */
 export const YAML_KIND = configKind(
   'yaml',
   ['**/*.yml', '**/*.yaml'],
+  /\.ya?ml$/i,
   (p) => /\.ya?ml$/i.test(p),
   readYaml(false),
   (bytes) => bytesMention(bytes, /mlflow|GUNICORN_CMD_ARGS|DO_NOT_TRACK|route_type|^routes\s*:/im),

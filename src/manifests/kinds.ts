@@ -16,8 +16,8 @@ import { baseName, bytesMention, dirSegments } from './paths.js';
 const MENTIONS_MLFLOW = /mlflow/i;
 const mentionsMlflow = (bytes: Uint8Array) => bytesMention(bytes, MENTIONS_MLFLOW);
 
-function manifestKind(name: string, patterns: string[], matches: (path: string) => boolean, scanner: Scanner): FileKind {
-  return { name, patterns, matches, prefilter: mentionsMlflow, analyze: (file, options) => analyzeManifest(file, options, scanner) };
+function manifestKind(name: string, patterns: string[], nameHint: RegExp, matches: (path: string) => boolean, scanner: Scanner): FileKind {
+  return { name, patterns, nameHint, matches, prefilter: mentionsMlflow, analyze: (file, options) => analyzeManifest(file, options, scanner) };
 }
 
 /** `.in` files that are not pip-tools inputs: autoconf / automake / setuptools templates. */
@@ -36,25 +36,27 @@ export function isRequirementsFile(path: string): boolean {
 export const REQUIREMENTS_KIND = manifestKind(
   'requirements',
   ['**/*requirements*.txt', '**/*constraints*.txt', '**/requirements/*.txt', '**/*.in'],
+  /\.(?:txt|in)$/i,
   (p) => isRequirementsFile(p) || /\.in$/i.test(p),
   (file) => (isRequirementsFile(file.path) ? scanRequirementsTxt(file.text) : { requirements: [], pythonFloors: [] }),
 );
 
-export const PYPROJECT_KIND = manifestKind('pyproject', ['**/pyproject.toml'], (p) => baseName(p) === 'pyproject.toml', (file) => scanPyproject(file.text));
+export const PYPROJECT_KIND = manifestKind('pyproject', ['**/pyproject.toml'], /^pyproject\.toml$/, (p) => baseName(p) === 'pyproject.toml', (file) => scanPyproject(file.text));
 
-export const SETUP_CFG_KIND = manifestKind('setup-cfg', ['**/setup.cfg'], (p) => baseName(p) === 'setup.cfg', (file) => scanSetupCfg(file.text));
+export const SETUP_CFG_KIND = manifestKind('setup-cfg', ['**/setup.cfg'], /^setup\.cfg$/, (p) => baseName(p) === 'setup.cfg', (file) => scanSetupCfg(file.text));
 
-export const PIPFILE_KIND = manifestKind('pipfile', ['**/Pipfile'], (p) => baseName(p) === 'Pipfile', (file) => scanPipfile(file.text));
+export const PIPFILE_KIND = manifestKind('pipfile', ['**/Pipfile'], /^Pipfile$/, (p) => baseName(p) === 'Pipfile', (file) => scanPipfile(file.text));
 
 export const CONDA_KIND = manifestKind(
   'conda-environment',
   ['**/environment*.yml', '**/environment*.yaml', '**/conda*.yml', '**/conda*.yaml'],
+  /\.ya?ml$/i,
   (p) => /^(?:environment|conda)[^/]*\.ya?ml$/i.test(baseName(p)) && !/(?:^|\/)\.github\/workflows\//.test(p.replace(/\\/g, '/')),
   // A file named like a conda environment that is something else is not ours to judge.
   (file) => (isCondaEnv(file.text) ? scanCondaEnv(file.text) : { requirements: [], pythonFloors: [] }),
 );
 
-export const PYTHON_ENV_KIND = manifestKind('python-env', ['**/python_env.yaml', '**/python_env.yml'], (p) => /^python_env\.ya?ml$/.test(baseName(p)), (file) => scanPythonEnv(file.text));
+export const PYTHON_ENV_KIND = manifestKind('python-env', ['**/python_env.yaml', '**/python_env.yml'], /^python_env\.ya?ml$/, (p) => /^python_env\.ya?ml$/.test(baseName(p)), (file) => scanPythonEnv(file.text));
 
 /**
  * `setup.py` is Python too: the Python rules run on it as on any module, and its `setup()`
@@ -63,6 +65,7 @@ export const PYTHON_ENV_KIND = manifestKind('python-env', ['**/python_env.yaml',
 export const SETUP_PY_KIND: FileKind = {
   name: 'setup-py',
   patterns: ['**/setup.py'],
+  nameHint: /^setup\.py$/,
   matches: (p) => baseName(p) === 'setup.py',
   prefilter: mentionsMlflow,
   analyze(file: SourceFile, options: AnalyzerOptions): ManifestAnalysis {

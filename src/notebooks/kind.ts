@@ -6,6 +6,7 @@ import { analyzeNotebook } from './analyzeNotebook.js';
 export const NOTEBOOK_KIND: FileKind = {
   name: 'notebook',
   patterns: ['**/*.ipynb'],
+  nameHint: /\.ipynb$/i,
   matches: (path) => /\.ipynb$/i.test(path),
   // `%pip install MLflow==2.9.2` counts as much as `import mlflow`.
   prefilter: (bytes) => bytesMention(bytes, /mlflow/i),

@@ -4,6 +4,7 @@ import type { SourceFile } from '../source/sourceFile.js';
 import { CONFIG_KINDS } from '../configfiles/kinds.js';
 import { MANIFEST_KINDS } from '../manifests/kinds.js';
 import { NOTEBOOK_KIND } from '../notebooks/kind.js';
+import { baseName } from '../manifests/paths.js';
 
 /**
  * The kinds of files mlflow-migrate reads. Each kind says which files it takes (by name) and
@@ -14,6 +15,13 @@ export interface FileKind {
   name: string;
   /** Glob patterns (relative, fast-glob syntax) that discovery collects for this kind. */
   patterns: string[];
+  /**
+   * A test of the base name that every path this kind `matches` passes: a cheap necessary
+   * condition. A base name that no kind's hint accepts is Python's without asking each kind
+   * (most of a monorepo's paths; test/runner/fileKinds.test.ts holds every kind to its hint).
+   * Python, the default, has none.
+   */
+  nameHint?: RegExp;
   /** Whether a discovered or explicitly named path belongs to this kind. */
   matches(path: string): boolean;
   /**
@@ -40,7 +48,7 @@ export const FILE_KINDS: FileKind[] = [NOTEBOOK_KIND, ...MANIFEST_KINDS, ...CONF
 export function kindOf(path: string): FileKind {
   let kind = kindsByPath.get(path);
   if (!kind) {
-    kind = FILE_KINDS.find((k) => k.matches(path)) ?? PYTHON;
+    kind = mayBeOtherThanPython(path) ? FILE_KINDS.find((k) => k.matches(path)) ?? PYTHON : PYTHON;
     // A run asks several times per file (source version, prefilter, cache key); bounded for long-lived hosts.
     if (kindsByPath.size >= MAX_REMEMBERED_KINDS) kindsByPath.clear();
     kindsByPath.set(path, kind);
@@ -50,6 +58,19 @@ export function kindOf(path: string): FileKind {
 
 const kindsByPath = new Map<string, FileKind>();
 const MAX_REMEMBERED_KINDS = 100_000;
+
+/**
+ * Every kind's name hint in one pattern, ignoring case (which only lets more through); undefined,
+ * and no shortcut, when a kind other than Python has no hint.
+ */
+const ANY_OTHER_KIND = FILE_KINDS.every((k) => k === PYTHON || k.nameHint)
+  ? new RegExp(FILE_KINDS.filter((k) => k !== PYTHON).map((k) => `(?:${k.nameHint!.source})`).join('|'), 'i')
+  : undefined;
+
+/** False when no kind but Python can match the path's base name: the other kinds need not be asked. */
+function mayBeOtherThanPython(path: string): boolean {
+  return !ANY_OTHER_KIND || ANY_OTHER_KIND.test(baseName(path));
+}
 
 export function discoveryPatterns(): string[] {
   return [...new Set(FILE_KINDS.flatMap((k) => k.patterns))];
