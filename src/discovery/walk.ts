@@ -37,7 +37,11 @@ export interface WalkResult {
 const MATCH_OPTIONS: micromatch.Options = { dot: true, nocase: false, posix: true, strictSlashes: false };
 
 export class GlobWalker {
-  private readonly positive: RegExp[];
+  /** Patterns `**` + `/TAIL` (no slash in TAIL) as one test of an entry's name; the rest test its path. */
+  private readonly positiveNames: RegExp | undefined;
+  private readonly positivePaths: RegExp[];
+  /** Ignore globs `**` + `/NAME/**`: an entry of that name, file or directory, is skipped with all below it. */
+  private readonly ignoredNames: ReadonlySet<string>;
   private readonly ignoreRelative: RegExp[];
   private readonly ignoreAbsolute: RegExp[];
   /** Ignore globs that exclude a directory's whole subtree, tested before reading one. */
@@ -49,9 +53,17 @@ export class GlobWalker {
   /** `noteNames`: lower-case names to report wherever the walk sees them (`WalkResult.noted`). */
   constructor(patterns: string[], ignoreGlobs: string[], noteNames: readonly string[] = []) {
     this.noteNames = new Set(noteNames);
-    this.positive = patterns.map((p) => micromatch.makeRe(p, MATCH_OPTIONS));
+    // A leading `**` + `/` matches any directories but `.` and `..`, which a directory listing never
+    // holds: such a pattern matches a path exactly when its tail matches the entry's name.
+    const expanded = patterns.flatMap(expandBraces);
+    const nameTails = expanded.filter((p) => p.startsWith('**/') && !p.slice(3).includes('/')).map((p) => p.slice(3));
+    this.positiveNames = nameTails.length ? anyOf(nameTails) : undefined;
+    this.positivePaths = expanded.filter((p) => !(p.startsWith('**/') && !p.slice(3).includes('/'))).map((p) => micromatch.makeRe(p, MATCH_OPTIONS));
     const ignore = ignoreGlobs.flatMap(asIgnoreGlobs);
-    const relative = ignore.filter((p) => !isAbsolute(p));
+    // Directories of that name are never read, so only the entry's own name can match.
+    const byName = ignore.filter(isAnyDirectoryNamed);
+    this.ignoredNames = new Set(byName.map((p) => p.slice(3, -3)));
+    const relative = ignore.filter((p) => !isAbsolute(p) && !byName.includes(p));
     const absolute = ignore.filter((p) => isAbsolute(p));
     this.ignoreRelative = relative.map((p) => micromatch.makeRe(p, MATCH_OPTIONS));
     this.ignoreAbsolute = absolute.map((p) => micromatch.makeRe(p, MATCH_OPTIONS));
@@ -80,16 +92,17 @@ export class GlobWalker {
       for (const dirent of dirents) {
         const path = dir === '' ? dirent.name : `${dir}/${dirent.name}`;
         if (this.noteNames.size && this.noteNames.has(dirent.name.toLowerCase())) result.noted.push(path);
+        if (this.ignoredNames.has(dirent.name)) continue;
         const isDirectory = dirent.isDirectory();
         if (isDirectory && !this.prunes(path, prefix)) pending.push(path);
-        if (this.keeps(path, prefix, isDirectory)) result.entries.push({ path, dirent });
+        if (this.keeps(path, dirent.name, prefix, isDirectory)) result.entries.push({ path, dirent });
       }
     }
     return result;
   }
 
-  private keeps(path: string, prefix: string, isDirectory: boolean): boolean {
-    if (!matchesAny(path, this.positive, isDirectory)) return false;
+  private keeps(path: string, name: string, prefix: string, isDirectory: boolean): boolean {
+    if (!this.positiveNames?.test(name) && !matchesAny(path, this.positivePaths, isDirectory)) return false;
     if (matchesAny(path, this.ignoreRelative, isDirectory)) return false;
     return this.ignoreAbsolute.length === 0 || !matchesAny(prefix + path, this.ignoreAbsolute, isDirectory);
   }
@@ -99,10 +112,26 @@ export class GlobWalker {
   }
 }
 
+function expandBraces(glob: string): string[] {
+  return micromatch.braces(glob, { expand: true, nodupes: true, keepEscaping: true }).filter((p) => p !== '');
+}
+
+/** Name patterns as one regular expression (one test per entry instead of one per pattern). */
+function anyOf(tails: string[]): RegExp {
+  const res = tails.map((t) => micromatch.makeRe(t, MATCH_OPTIONS).source);
+  return new RegExp(res.map((r) => `(?:${r})`).join('|'));
+}
+
+/** `**` + `/NAME/**` with a plain NAME: a directory of that name anywhere, with everything in it. */
+function isAnyDirectoryNamed(glob: string): boolean {
+  if (!glob.startsWith('**/') || !glob.endsWith('/**') || glob.length <= 6) return false;
+  const name = glob.slice(3, -3);
+  return !name.includes('/') && isStaticSegment(name);
+}
+
 /** An ignore glob as fast-glob reads it: braces expanded, duplicate slashes and a leading `!` removed. */
 function asIgnoreGlobs(glob: string): string[] {
-  const expanded = micromatch.braces(glob, { expand: true, nodupes: true, keepEscaping: true }).filter((p) => p !== '');
-  return expanded.map((p) => p.replace(/(?!^)\/{2,}/g, '/')).map((p) => (p.startsWith('!') && p[1] !== '(' ? p.slice(1) : p));
+  return expandBraces(glob).map((p) => p.replace(/(?!^)\/{2,}/g, '/')).map((p) => (p.startsWith('!') && p[1] !== '(' ? p.slice(1) : p));
 }
 
 /** fast-glob reads no directory that such a glob matches: everything below it is ignored too. */

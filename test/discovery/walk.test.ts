@@ -42,6 +42,7 @@ describe('GlobWalker', () => {
     [], ['legacy/**'], ['**/*_test.py'], ['src'], ['src/'], ['src/**'], ['*.py'], ['**/build'], ['{legacy,pkg}/**'], ['**/.hidden/**'],
     ['generated_*/**'], ['src/deep/*/c.py'], ['**/*.yml'], [join(root, 'src') + '/**'], [join(root, 'src')], [join(root, 'a.py')],
     ['legacy/**', '!legacy/keep/**'], ['!a.py'], ['legacy/keep'], ['**/build/'], ['src//deep/**'], ['[sl]rc/**'], ['@(src|pkg)/**'], ['src/deep'],
+    ['**/legacy/**'], ['**/src/deep/**'], ['**/dir.py/**'], ['**/a.py/**'], ['**/{legacy,er}/**'],
   ];
 
   for (const extra of userGlobs) {
@@ -55,7 +56,7 @@ describe('GlobWalker', () => {
   }
 
   it('keeps what fast-glob kept for patterns that are not merged', () => {
-    const patterns = ['src/*.py', '**/requirements/*.txt', '*.py'];
+    const patterns = ['src/*.py', '**/requirements/*.txt', '*.py', '**/deep/**/*.py', '**/*.{yml,ipynb}'];
     expect(walked(root, patterns, defaults)).toEqual(fastGlob(root, patterns, defaults));
   });
 
