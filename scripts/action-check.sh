@@ -18,4 +18,4 @@ if [ -n "${INPUT_ARGS:-}" ]; then
   args+=("${extra[@]}")
 fi
 
-exec node "$here/bin/mlflow-migrate.js" "${args[@]}"
+exec node "$here/bin/mlflow-migrate.cjs" "${args[@]}"

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench` (after `npm run build`: it runs the built CLI, bin/mlflow-migrate.js).
+// `npm run bench` (after `npm run build`: it runs the built CLI, bin/mlflow-migrate.cjs).
 //
 // Generates a deterministic synthetic monorepo (~4,000 Python files, ~1.3 M lines, 5% using MLflow)
 // and an MLflow-heavy project (400 files, half using MLflow) in a temporary directory, then times
@@ -20,7 +20,7 @@ import { canMeasureRss, cpuBusy, measure, median } from './bench/measure.mjs';
 import { printReport } from './bench/report.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'bin', 'mlflow-migrate.js');
+const CLI = join(ROOT, 'bin', 'mlflow-migrate.cjs');
 const FLOOR = join(ROOT, 'scripts', 'bench', 'floor.mjs');
 
 const { values } = parseArgs({

@@ -2,7 +2,7 @@
 // `npm run build` step 2: bundles the compiled CLI (dist/src/cli/main.js) and the worker script
 // (dist/src/runner/worker.js) with their dependencies into dist/bundle/. Node resolves, reads and
 // links ~250 ES modules on every start, and every worker thread does it again: 0.2 s of a 0.4 s
-// start. bin/mlflow-migrate.js loads the bundle when it exists and the modules otherwise.
+// start. bin/mlflow-migrate.cjs loads the bundle when it exists and the modules otherwise.
 // Native addons (tree-sitter) stay outside: they are loaded with createRequire at run time.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,6 @@ const { writeFileDigests } = await import('../dist/src/cache/key.js');
 writeFileDigests(out);
 // One run over the examples writes the code caches (without them, the first run of the CLI does).
 if (existsSync(join(root, 'examples'))) {
-  const warmUp = spawnSync(process.execPath, [join(root, 'bin', 'mlflow-migrate.js'), 'check', join(root, 'examples'), '--no-cache', '--jobs', '1'], { cwd: root, encoding: 'utf8' });
+  const warmUp = spawnSync(process.execPath, [join(root, 'bin', 'mlflow-migrate.cjs'), 'check', join(root, 'examples'), '--no-cache', '--jobs', '1'], { cwd: root, encoding: 'utf8' });
   if (warmUp.status !== 0 && warmUp.status !== 1) throw new Error(`the bundled CLI failed its first run:\n${warmUp.stderr}`);
 }

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync }
 import { join } from 'node:path';
 
 /**
- * The tool as a user runs it: `bin/mlflow-migrate.js` over a fresh build of the current sources, in
+ * The tool as a user runs it: `bin/mlflow-migrate.cjs` over a fresh build of the current sources, in
  * a private copy of the package layout (bin/, scripts/, dist/, package.json, data/, grammars/) so
  * that the launcher and the action's script run unchanged, and so that neither the shared dist/
  * (which may be stale, or rebuilt by someone else) nor another test file's build is used. The copy
@@ -15,7 +15,7 @@ const REPO = join(import.meta.dirname, '..', '..');
 export interface BuiltTool {
   /** The package root of the copy. */
   root: string;
-  /** `<root>/bin/mlflow-migrate.js`. */
+  /** `<root>/bin/mlflow-migrate.cjs`. */
   bin: string;
   remove(): void;
 }
@@ -59,7 +59,7 @@ export function buildTool(options: { bundle?: boolean } = {}): BuiltTool {
     const bundled = spawnSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { encoding: 'utf8' });
     if (bundled.status !== 0) throw new Error(`bundling failed:\n${bundled.stdout}${bundled.stderr}`);
   }
-  return { root, bin: join(root, 'bin', 'mlflow-migrate.js'), remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { root, bin: join(root, 'bin', 'mlflow-migrate.cjs'), remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 export interface Spawned {
@@ -78,7 +78,7 @@ export function run(command: string, args: string[], options: { cwd: string; env
   return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
-/** `node <root>/bin/mlflow-migrate.js ARGS`. */
+/** `node <root>/bin/mlflow-migrate.cjs ARGS`. */
 export function runTool(tool: BuiltTool, args: string[], options: { cwd: string; env?: Record<string, string | undefined>; input?: string }): Spawned {
   return run(process.execPath, [tool.bin, ...args], options);
 }

@@ -7,7 +7,7 @@ import { buildTool, runTool, type BuiltTool } from '../helpers/builtTool.js';
 
 /**
  * The pre-commit hooks (.pre-commit-hooks.yaml), run as pre-commit runs them: the hook's `entry`
- * (the package's `mlflow-migrate` bin, here `node bin/mlflow-migrate.js`) plus its arguments, with
+ * (the package's `mlflow-migrate` bin, here `node bin/mlflow-migrate.cjs`) plus its arguments, with
  * the staged files of the hook's types appended, from the repository's root.
  */
 const REPO = join(import.meta.dirname, '..', '..');
