@@ -3,13 +3,13 @@
 // compiles the 1.3 MB bundle on every start, in every worker thread again, and each function a
 // second time when it first runs; V8 can hand back what it compiled in an earlier run instead
 // (Node 22's module.enableCompileCache does the same; Node 20 has no such thing). The cache of a
-// bundle file sits next to it, named by a hash of the file's text: V8 itself checks only the
-// text's length. A cache that is missing or that V8 rejects (another Node version) is written at
+// bundle file sits next to it, named by the sha256 of the file's text (V8 itself checks only the
+// text's length), as the build recorded it when the file is unchanged since. A cache that is missing or that V8 rejects (another Node version) is written at
 // the end of the run by the main thread, when the directory is writable; nothing is reported if
 // it is not, the run is only slower to start.
 const Module = require('node:module');
 const { createHash } = require('node:crypto');
-const { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { basename, dirname, join } = require('node:path');
 const vm = require('node:vm');
 
@@ -21,12 +21,13 @@ const uncached = [];
  * caches when the process exits (the main thread; workers are stopped, they never get to).
  */
 function install(dir, { save }) {
+  const recorded = recordedDigests(dir);
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
     // vm.Script cannot run `import()` without an experimental option: such a file (the WASM
     // parser's glue) is compiled by Node as usual.
     if (dirname(filename) !== dir || !filename.endsWith('.cjs') || content.includes('import(')) return compile.call(this, content, filename);
-    const cacheFile = join(dir, `${basename(filename)}.${createHash('sha1').update(content).digest('hex').slice(0, 16)}.v8cache`);
+    const cacheFile = join(dir, `${basename(filename)}.${digestOf(filename, content, recorded).slice(0, 16)}.v8cache`);
     let cachedData;
     try { cachedData = readFileSync(cacheFile); } catch { /* none yet */ }
     const script = new vm.Script(Module.wrap(content), { filename, cachedData });
@@ -35,6 +36,25 @@ function install(dir, { save }) {
     return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, dirname(filename));
   };
   if (save) process.once('exit', writeCaches);
+}
+
+/** The digests `npm run build` recorded for the bundle's files (src/cache/key.ts, `writeFileDigests`). */
+function recordedDigests(dir) {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'file-digests.json'), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** The sha256 of a bundle file's text: as recorded when its size and mtime are still those, else hashed (~2 ms a start). */
+function digestOf(filename, content, recorded) {
+  const entry = recorded[`dist/bundle/${basename(filename)}`];
+  if (entry) {
+    const stat = statSync(filename, { throwIfNoEntry: false });
+    if (stat && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs) return entry.sha256;
+  }
+  return createHash('sha256').update(content).digest('hex');
 }
 
 function writeCaches() {
