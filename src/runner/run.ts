@@ -135,6 +135,9 @@ export function readSourceBytes(absolute: string, display: string, reuse?: ReadB
       const n = readSync(fd, reuse.buffer, length, reuse.buffer.length - length, null);
       if (n === 0) break;
       length += n;
+      // As many bytes as fstat said: done, as readFileSync is, without a read that returns nothing
+      // (one system call in five; a file that grew goes on to the end, one of size 0 reads to it).
+      if (length === size) break;
     }
     return { bytes: reuse.buffer.subarray(0, length), stats };
   } catch (err) {
