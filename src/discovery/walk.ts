@@ -2,21 +2,6 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { isAbsolute, posix } from 'node:path';
 import micromatch from 'micromatch';
 
-/**
- * A directory walk that filters with globs, as fast-glob does, in a third of its time: fast-glob
- * spent ~50 ms on the 4,000 files of the benchmark's monorepo in its per-entry filters, where this
- * walk takes ~17 ms (docs/benchmark.md). Globs are compiled by micromatch with the options
- * fast-glob gives it, and applied where fast-glob applies them, so a pattern or an `--exclude`
- * means what it meant:
- *
- * - an entry is kept when its path relative to the root matches a pattern, and no ignore glob;
- *   an absolute ignore glob is matched against the absolute path;
- * - ignore globs have their braces expanded and a leading `!` dropped (in fast-glob's `ignore`,
- *   `!x` ignores `x` too);
- * - a directory is not read when an ignore glob that ends in `/**`, or whose last segment has no
- *   wildcard (`src`, `**` + `/build`), matches it;
- * - symbolic links are returned as entries and never followed, so there are no loops.
- */
 export interface WalkEntry {
   /** Path relative to the root, forward slashes. */
   path: string;
@@ -36,6 +21,21 @@ export interface WalkResult {
 /** The options fast-glob gives micromatch for `dot: true, caseSensitiveMatch: true` and its defaults. */
 const MATCH_OPTIONS: micromatch.Options = { dot: true, nocase: false, posix: true, strictSlashes: false };
 
+/**
+ * A directory walk that filters with globs, as fast-glob does, in a third of its time: fast-glob
+ * spent ~50 ms on the 4,000 files of the benchmark's monorepo in its per-entry filters, where this
+ * walk takes ~17 ms (docs/benchmark.md). Globs are compiled by micromatch with the options
+ * fast-glob gives it, and applied where fast-glob applies them, so a pattern or an `--exclude`
+ * means what it meant:
+ *
+ * - an entry is kept when its path relative to the root matches a pattern, and no ignore glob;
+ *   an absolute ignore glob is matched against the absolute path;
+ * - ignore globs have their braces expanded and a leading `!` dropped (in fast-glob's `ignore`,
+ *   `!x` ignores `x` too);
+ * - a directory is not read when an ignore glob that ends in `/**`, or whose last segment has no
+ *   wildcard (`src`, `**` + `/build`), matches it;
+ * - symbolic links are returned as entries and never followed, so there are no loops.
+ */
 export class GlobWalker {
   /** Patterns `**` + `/TAIL` (no slash in TAIL) as one test of an entry's name; the rest test its path. */
   private readonly positiveNames: RegExp | undefined;
@@ -56,9 +56,9 @@ export class GlobWalker {
     // A leading `**` + `/` matches any directories but `.` and `..`, which a directory listing never
     // holds: such a pattern matches a path exactly when its tail matches the entry's name.
     const expanded = patterns.flatMap(expandBraces);
-    const nameTails = expanded.filter((p) => p.startsWith('**/') && !p.slice(3).includes('/')).map((p) => p.slice(3));
+    const nameTails = expanded.map(nameTailOf).filter((t) => t !== undefined);
     this.positiveNames = nameTails.length ? anyOf(nameTails) : undefined;
-    this.positivePaths = expanded.filter((p) => !(p.startsWith('**/') && !p.slice(3).includes('/'))).map((p) => micromatch.makeRe(p, MATCH_OPTIONS));
+    this.positivePaths = expanded.filter((p) => nameTailOf(p) === undefined).map((p) => micromatch.makeRe(p, MATCH_OPTIONS));
     const ignore = ignoreGlobs.flatMap(asIgnoreGlobs);
     // Directories of that name are never read, so only the entry's own name can match.
     const byName = ignore.filter(isAnyDirectoryNamed);
@@ -114,6 +114,11 @@ export class GlobWalker {
 
 function expandBraces(glob: string): string[] {
   return micromatch.braces(glob, { expand: true, nodupes: true, keepEscaping: true }).filter((p) => p !== '');
+}
+
+/** The TAIL of a pattern `**` + `/TAIL` whose TAIL has no slash: a test of the entry's name alone. */
+function nameTailOf(pattern: string): string | undefined {
+  return pattern.startsWith('**/') && !pattern.includes('/', 3) ? pattern.slice(3) : undefined;
 }
 
 /** Name patterns as one regular expression (one test per entry instead of one per pattern). */
