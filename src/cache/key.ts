@@ -67,7 +67,7 @@ export function codeFingerprint(): string {
   const root = packageRoot();
   const hash = createHash('sha256');
   for (const file of files) {
-    const name = relative(root, file).split(sep).join('/');
+    const name = nameInPackage(root, file);
     hash.update(name);
     hash.update(digestOf(file, recorded?.[name]));
   }
@@ -91,7 +91,7 @@ export function writeFileDigests(bundleDir: string): void {
   const digests: Record<string, RecordedDigest> = {};
   for (const file of fingerprintedFiles(bundleDir).files) {
     const stat = statSync(file);
-    digests[relative(root, file).split(sep).join('/')] = { size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256Of(file) };
+    digests[nameInPackage(root, file)] = { size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256Of(file) };
   }
   writeFileSync(join(bundleDir, DIGESTS_FILE), JSON.stringify(digests));
 }
@@ -108,6 +108,11 @@ function fingerprintedFiles(bundleDir?: string): { files: string[]; bundle?: str
   const root = packageRoot();
   const code = bundle ? codeFiles(bundle) : [...codeFiles(join(base, 'src')), ...codeFiles(join(base, 'rules'))];
   return { files: [...code, ...listFiles(join(root, 'data')), ...listFiles(join(root, 'grammars'))], bundle };
+}
+
+/** A file's path from the package root, with forward slashes: the same name on every system. */
+function nameInPackage(root: string, file: string): string {
+  return relative(root, file).split(sep).join('/');
 }
 
 function readDigests(bundleDir: string): Record<string, RecordedDigest> | undefined {
