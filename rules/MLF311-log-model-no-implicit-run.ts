@@ -46,21 +46,40 @@ function visit(call: SyntaxNode, ctx: CheckContext): void {
  * `mlflow.last_active_run()`, `<ModelInfo>.run_id`.
  */
 function readsRunLater(call: SyntaxNode, ctx: CheckContext): boolean {
+  const { reads, runStarts } = runUseIn(ctx);
+  return reads.some((read) => read.startIndex > call.endIndex && !insideStartRun(read, ctx)
+    && !runStarts.some((start) => start > call.endIndex && start < read.startIndex));
+}
+
+interface RunUse {
+  /** Calls of the run readers and `.run_id` of a `ModelInfo`, in the scope (not in nested definitions). */
+  reads: SyntaxNode[];
+  /** Where the scope's `start_run()` calls begin. */
+  runStarts: number[];
+}
+
+/** Found once per scope: a function with many `log_model` calls is not walked again for each. */
+const runUseByScope = new WeakMap<Scope, RunUse>();
+
+function runUseIn(ctx: CheckContext): RunUse {
+  let use = runUseByScope.get(ctx.scope);
+  if (use) return use;
   const readers = RUN_READERS.map((r) => ctx.canonical(r));
-  const readsRun = (read: SyntaxNode) => !insideStartRun(read, ctx) && !callsInScope(ctx.scope).some((c) => c.startIndex > call.endIndex && c.startIndex < read.startIndex && ctx.calleeName(c) === START_RUN);
-  if (callsInScope(ctx.scope).some((c) => c.startIndex > call.endIndex && readers.includes(ctx.calleeName(c) ?? '') && readsRun(c))) return true;
+  const calls = callsInScope(ctx.scope);
+  const reads = calls.filter((c) => readers.includes(ctx.calleeName(c) ?? ''));
   const stack = [scopeBody(ctx.scope)];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.endIndex <= call.endIndex) continue;
     if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') continue;
-    if (n.type === 'attribute' && n.startIndex > call.endIndex && n.childForFieldName('attribute')?.text === 'run_id') {
+    if (n.type === 'attribute' && n.childForFieldName('attribute')?.text === 'run_id') {
       const object = n.childForFieldName('object');
-      if (object && ctx.isInstanceOf(object, CLASS.ModelInfo) && readsRun(n)) return true;
+      if (object && ctx.isInstanceOf(object, CLASS.ModelInfo)) reads.push(n);
     }
     stack.push(...n.namedChildren);
   }
-  return false;
+  use = { reads, runStarts: calls.filter((c) => ctx.calleeName(c) === START_RUN).map((c) => c.startIndex) };
+  runUseByScope.set(ctx.scope, use);
+  return use;
 }
 
 /** A run may be open around the call: a `with start_run`, an earlier `start_run()`, or an unknown caller. */
@@ -75,6 +94,15 @@ function runMayBeOpen(call: SyntaxNode, ctx: CheckContext): boolean {
  * run open there. Nested functions, methods, and functions used as values have unknown callers.
  */
 function allCallersRunless(fn: Scope, ctx: CheckContext): boolean {
+  // The same for every call in the function: it walks the module, so once per function.
+  let known = runlessCallers.get(fn);
+  if (known === undefined) runlessCallers.set(fn, (known = findAllCallersRunless(fn, ctx)));
+  return known;
+}
+
+const runlessCallers = new WeakMap<Scope, boolean>();
+
+function findAllCallersRunless(fn: Scope, ctx: CheckContext): boolean {
   const module = fn.parent;
   if (fn.kind !== 'function' || module?.kind !== 'module') return false;
   const name = fn.node.childForFieldName('name')?.text;

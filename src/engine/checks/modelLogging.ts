@@ -156,8 +156,16 @@ function withStartsRun(statement: SyntaxNode, ctx: CheckContext): boolean {
 
 /** A call of `mlflow.start_run` outside a `with` (whose run ends with the block) before `index` in the scope: a run may be open. */
 export function startsRunBefore(index: number, ctx: CheckContext): boolean {
-  return callsInScope(ctx.scope).some((c) => c.startIndex < index && !isWithItem(c) && ctx.calleeName(c) === START_RUN);
+  let first = firstRunStart.get(ctx.scope);
+  if (first === undefined) {
+    first = callsInScope(ctx.scope).find((c) => !isWithItem(c) && ctx.calleeName(c) === START_RUN)?.startIndex ?? Infinity;
+    firstRunStart.set(ctx.scope, first);
+  }
+  return first < index;
 }
+
+/** Where a scope's first `start_run()` outside a `with` begins (calls are in source order): one scan per scope, not per call. */
+const firstRunStart = new WeakMap<Scope, number>();
 
 function isWithItem(call: SyntaxNode): boolean {
   const parent = call.parent?.type === 'as_pattern' ? call.parent.parent : call.parent;
