@@ -35,8 +35,12 @@ writeFileSync(join(out, 'worker-main.cjs'), `require('../../bin/codeCache.cjs').
 // The digests of what the cache key's code fingerprint covers, so that runs need not hash it again.
 const { writeFileDigests } = await import('../dist/src/cache/key.js');
 writeFileDigests(out);
-// One run over the examples writes the code caches (without them, the first run of the CLI does).
-if (existsSync(join(root, 'examples'))) {
-  const warmUp = spawnSync(process.execPath, [join(root, 'bin', 'mlflow-migrate.cjs'), 'check', join(root, 'examples'), '--no-cache', '--jobs', '1'], { cwd: root, encoding: 'utf8' });
+// One run writes the code caches (without them, the first run of the CLI does). A code cache holds
+// the functions that ran: over the examples and every rule's fixtures, each rule's code is in it,
+// and a user's first run of a rule does not compile it (MLflow-heavy cold check ~2-3% faster than
+// with the examples alone).
+const warmUpPaths = ['examples', join('test', 'fixtures', 'rules')].map((p) => join(root, p)).filter((p) => existsSync(p));
+if (warmUpPaths.length) {
+  const warmUp = spawnSync(process.execPath, [join(root, 'bin', 'mlflow-migrate.cjs'), 'check', ...warmUpPaths, '--no-cache', '--jobs', '1'], { cwd: root, encoding: 'utf8' });
   if (warmUp.status !== 0 && warmUp.status !== 1) throw new Error(`the bundled CLI failed its first run:\n${warmUp.stderr}`);
 }
