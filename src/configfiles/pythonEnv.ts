@@ -134,5 +134,11 @@ export function analyzePython(file: SourceFile, options: AnalyzerOptions): FileA
 /** The byte prefilter of Python files: `mlflow`, or a project-level variable the module may set. */
 export function pythonMayHoldFindings(bytes: Uint8Array): boolean {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return buffer.indexOf('mlflow') >= 0 || PROJECT_ENV_NAMES.some((n) => buffer.indexOf(n) >= 0);
+  return PREFILTER_WORDS.some((word) => buffer.indexOf(word) >= 0);
 }
+
+/**
+ * One search per word, and every byte of most files is searched by each: MLflow's own variables
+ * all start with `MLFLOW_`, so that one word stands for all of them (a scan fewer of every file).
+ */
+const PREFILTER_WORDS = ['mlflow', 'MLFLOW_', ...PROJECT_ENV_NAMES.filter((name) => !name.startsWith('MLFLOW_'))];
