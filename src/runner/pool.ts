@@ -7,7 +7,7 @@ import type { ParserPreference } from '../parser/index.js';
 import { SourceFile } from '../source/sourceFile.js';
 import { kindOf, mayHoldFindings } from './fileKinds.js';
 import { lazyBuiltin } from '../util/lazyBuiltin.js';
-import { analyzeBytes, readSourceBytes, type AnalysisSession, type FileResult, type ReadBuffer, type SessionSettings } from './run.js';
+import { analyzeBytes, readSourceBytes, withoutFindings, type AnalysisSession, type FileResult, type ReadBuffer, type SessionSettings } from './run.js';
 
 /** Files per message to a worker: small enough to balance the tail, large enough to amortise messaging. */
 export const BATCH_SIZE = 8;
@@ -292,14 +292,12 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
     }
   };
 
-  const withoutFindings = (file: DiscoveredFileRef): FileResult => ({ path: file.display, absolute: file.absolute, findings: [], usesMlflow: false, syntaxErrors: 0 });
-
   for (let index = 0; index < files.length; index++) {
     const file = files[index]!;
     // A file unchanged since a run that read it: its outcome without reading it (but for its text,
     // which the reporters need when it has findings).
     const known = cache?.unchanged(file.display, file.absolute);
-    if (known === null) { results[index] = withoutFindings(file); stats.prefiltered++; progress(); continue; }
+    if (known === null) { results[index] = withoutFindings(file.display, file.absolute); stats.prefiltered++; progress(); continue; }
     if (known) {
       const cached = cache!.get(known, file.display);
       if (cached && !cached.findings.length) { results[index] = withPaths(file, cached); stats.cached++; progress(); continue; }
@@ -308,7 +306,7 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
     if ('problem' in read) { problems[index] = read.problem; progress(); continue; }
     // Bytes that cannot hold a finding (Python: no `mlflow` in them): no hashing, decoding or parsing.
     if (settings.prefilter && !mayHoldFindings(file.display, read.bytes)) {
-      results[index] = withoutFindings(file);
+      results[index] = withoutFindings(file.display, file.absolute);
       cache?.stamp(file.display, read.stats, read.bytes, null);
       stats.prefiltered++;
       progress();

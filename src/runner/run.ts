@@ -153,9 +153,14 @@ function grow(buffer: Buffer, atLeast: number): Buffer {
   return bigger;
 }
 
+/** The result of a file that holds nothing to report (dropped by the prefilter, or nothing found). */
+export function withoutFindings(path: string, absolute: string): FileResult {
+  return { path, absolute, findings: [], usesMlflow: false, syntaxErrors: 0 };
+}
+
 /** The unit of work, in-process and in the workers: prefilter, decode and analyse one file's bytes. */
 export function analyzeBytes(absolute: string, display: string, bytes: Uint8Array, session: AnalysisSession): { result?: FileResult; problem?: FileProblem } {
-  const base: FileResult = { path: display, absolute, findings: [], usesMlflow: false, syntaxErrors: 0 };
+  const base = withoutFindings(display, absolute);
   // The byte prefilter of the file's kind: for Python, bytes that never mention mlflow.
   if (session.prefilter && !mayHoldFindings(display, bytes)) return { result: base };
   const source = SourceFile.fromBytes(display, bytes);
