@@ -94,8 +94,9 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
     const rootDisplay = displayPath(options.cwd, absolute);
     const rootInside = !isAbsolute(rootDisplay);
     const rootPrefix = absolute.endsWith(sep) ? absolute : absolute + sep;
+    const absoluteOf = (rel: string) => rootPrefix + (sep === '/' ? rel : rel.split('/').join(sep));
     const place = (rel: string) => {
-      const file = rootPrefix + (sep === '/' ? rel : rel.split('/').join(sep));
+      const file = absoluteOf(rel);
       const display = !rootInside ? displayPath(options.cwd, file) : rootDisplay === '.' ? rel : `${rootDisplay}/${rel}`;
       return { file, display };
     };
@@ -105,8 +106,8 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
       if (gitignores && isIgnored(file + slash, gitignores)) return true;
       return !!userExcludes && (userExcludes.ignores(rel + slash) || (!display.startsWith('/') && !display.startsWith('..') && userExcludes.ignores(display + slash)));
     };
-    for (const dir of walk.directories) listing.addDirectory(dir === '' ? absolute : place(dir).file);
-    for (const path of walk.noted) listing.addNoted(place(path).file);
+    for (const dir of walk.directories) listing.addDirectory(dir === '' ? absolute : absoluteOf(dir));
+    for (const path of walk.noted) listing.addNoted(absoluteOf(path));
     for (const entry of entries) {
       const { file, display } = place(entry.path);
       if (excluded(entry.path, file, display, false)) continue;
