@@ -21,7 +21,10 @@ export default defineRule({
   // Stages were deprecated in 2.9.0, before the usual source version 2.9.2: `since: '2.9.0'` would
   // switch the rule off for every 2.9.2 project. The catalogue asks to flag them in the move to 3.x.
   since: '3.0.0',
-  triggers: ['stage', 'get_latest_versions', 'odels:/', 'ODELS:/'],
+  // Trigger words are matched as written, and MLflow reads the `models:/` scheme in any case: the
+  // scheme's last letter and separator (`s:/`, `S:/`) bring the rule in for every spelling, at the
+  // price of also running it on files with `https://` in them.
+  triggers: ['stage', 'get_latest_versions', 's:/', 'S:/'],
   // Stage URIs are reported in any string of an MLflow file.
   parseDefinitionsMatching: /models:\//i,
   docs: {

@@ -52,8 +52,8 @@ describe('trigger-word prefilter', () => {
     const texts = [
       'client.search_traces(request_ids=ids)',   // request_id is a prefix of request_ids
       'mlflow.pyfunc.load_pyfunc(uri)',           // pyfunc inside load_pyfunc
-      'uri = "models:/m/Production"',             // odels:/ inside models:/
-      'MODELS:/x; mlflow.evaluation',             // evaluate is not in evaluation; ODELS:/ is
+      'uri = "models:/m/Production"',             // s:/ inside models:/
+      'MODELS:/x; mlflow.evaluation',             // evaluate is not in evaluation; S:/ is
       'x.optional; y.is_booleanis_integer; MLflowCallbackXMetricThreshold',
       '',
     ];
