@@ -5,6 +5,7 @@ import type { Scope } from '../../semantic/scope.js';
 import type { CheckContext } from '../context.js';
 import { boundArgument, sourceParams, targetParams, type BoundArgument } from './binding.js';
 import { exactString, literalPieces } from './stringValue.js';
+import { keywordArgument } from '../syntax.js';
 
 /**
  * What several model rules share: which calls log a model, under which name, in which scope, and
@@ -154,17 +155,37 @@ function withStartsRun(statement: SyntaxNode, ctx: CheckContext): boolean {
   return false;
 }
 
-/** A call of `mlflow.start_run` outside a `with` (whose run ends with the block) before `index` in the scope: a run may be open. */
+/**
+ * Fluent calls that start a run when none is active (`_get_or_start_run()` in MLflow 2.9.2 and
+ * 3.4.0 alike) and leave it open: after `mlflow.log_param(...)` a run is active, and a `log_model`
+ * that follows logs into it in MLflow 3 as in MLflow 2. Given an explicit `run_id=` (MLflow 3's
+ * loggers take one), they start nothing.
+ */
+const RUN_STARTING_CALLS = new Set(['log_param', 'log_params', 'log_metric', 'log_metrics', 'set_tag', 'set_tags', 'delete_tag',
+  'log_artifact', 'log_artifacts', 'log_text', 'log_dict', 'log_figure', 'log_image', 'log_table', 'log_input', 'get_artifact_uri',
+].map((name) => `mlflow.tracking.fluent.${name}`));
+
+/**
+ * A call before `index` in the scope that may leave a run open: `mlflow.start_run()` outside a
+ * `with` (whose run ends with the block), or a fluent logger that starts one, outside a
+ * `with mlflow.start_run():` block.
+ */
 export function startsRunBefore(index: number, ctx: CheckContext): boolean {
   let first = firstRunStart.get(ctx.scope);
   if (first === undefined) {
-    first = callsInScope(ctx.scope).find((c) => !isWithItem(c) && ctx.calleeName(c) === START_RUN)?.startIndex ?? Infinity;
+    first = callsInScope(ctx.scope).find((c) => leavesRunOpen(c, ctx))?.startIndex ?? Infinity;
     firstRunStart.set(ctx.scope, first);
   }
   return first < index;
 }
 
-/** Where a scope's first `start_run()` outside a `with` begins (calls are in source order): one scan per scope, not per call. */
+function leavesRunOpen(call: SyntaxNode, ctx: CheckContext): boolean {
+  const callee = ctx.calleeName(call);
+  if (callee === START_RUN) return !isWithItem(call);
+  return !!callee && RUN_STARTING_CALLS.has(callee) && !keywordArgument(call, 'run_id') && !insideStartRun(call, ctx);
+}
+
+/** Where a scope's first call that may leave a run open begins (calls are in source order): one scan per scope, not per call. */
 const firstRunStart = new WeakMap<Scope, number>();
 
 function isWithItem(call: SyntaxNode): boolean {
