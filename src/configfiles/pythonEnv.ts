@@ -1,9 +1,10 @@
-import { analyzeFile, type AnalyzerOptions, type FileAnalysis } from '../engine/analyze.js';
+import { analyzeFile, sortFindings, type AnalyzerOptions, type FileAnalysis } from '../engine/analyze.js';
 import type { CheckContext } from '../engine/context.js';
 import type { CustomCheck } from '../engine/rule.js';
 import { stringContent } from '../engine/syntax.js';
 import type { Applicability } from '../engine/types.js';
-import { emptyFacts, type ManifestAnalysis } from '../manifests/facts.js';
+import { emptyFacts, type ManifestAnalysis, type ProjectFacts } from '../manifests/facts.js';
+import { databricksPins } from '../notebooks/databricksSource.js';
 import type { SyntaxNode } from '../parser/types.js';
 import type { SourceFile } from '../source/sourceFile.js';
 import { envFacts } from './envScan.js';
@@ -123,11 +124,22 @@ export function pythonEnvSettings(text: string): PythonEnvSetting[] {
 export function analyzePython(file: SourceFile, options: AnalyzerOptions): FileAnalysis {
   const runRules = options.prefilter === false || file.text.includes('mlflow');
   const analysis: FileAnalysis = runRules ? analyzeFile(file, options) : { findings: [], problems: [], usesMlflow: false, parsed: false, syntaxErrors: 0 };
+  // A Databricks notebook exported as source pins its dependencies in `# MAGIC %pip` lines.
+  const pins = runRules ? databricksPins(file, options) : undefined;
   const settings = pythonEnvSettings(file.text);
-  if (!settings.length) return analysis;
-  const { envNames, ignoredEnv } = envFacts(settings.map((s) => ({ ...s, defines: true })));
-  const facts = { ...emptyFacts(), envNames, ...(ignoredEnv.length ? { ignoredEnv } : {}) };
-  const withFacts: ManifestAnalysis = { ...analysis, facts };
+  if (!settings.length && !pins) return analysis;
+  const facts: ProjectFacts = pins?.facts ?? emptyFacts();
+  if (settings.length) {
+    const { envNames, ignoredEnv } = envFacts(settings.map((s) => ({ ...s, defines: true })));
+    facts.envNames = envNames;
+    if (ignoredEnv.length) facts.ignoredEnv = ignoredEnv;
+  }
+  const withFacts: ManifestAnalysis = {
+    ...analysis,
+    findings: pins?.findings.length ? sortFindings([...analysis.findings, ...pins.findings]) : analysis.findings,
+    usesMlflow: analysis.usesMlflow || facts.declared.includes('mlflow'),
+    facts,
+  };
   return withFacts;
 }
 
