@@ -29,7 +29,7 @@ export default defineRule({
   parseDefinitionsMatching: /models:\//i,
   docs: {
     summary: 'Model registry stages (Staging, Production, Archived) are deprecated: use aliases and tags.',
-    whatItDoes: 'Checks for `MlflowClient` stage APIs (`transition_model_version_stage`, `get_latest_versions` with or without `stages=`, `get_model_version_stages`), for the `stage=` argument of `set_model_version_tag` / `delete_model_version_tag` (on clients however reached, including `self.client` set in `__init__`), and for `models:/<name>/<stage>` URI literals (stage names in any case). `models:/<name>/<version>` and `models:/<name>@<alias>` are fine.',
+    whatItDoes: 'Checks for `MlflowClient` stage APIs (`transition_model_version_stage`, `get_latest_versions` with or without `stages=`, `get_model_version_stages`), for the `stage=` argument of `set_model_version_tag` / `delete_model_version_tag` (on clients however reached, including `self.client` set in `__init__`), and for `models:/<name>/<stage>` URI literals (stage names in any case; also built with f-strings, `%`, `.format()` or `+`). `models:/<name>/<version>` and `models:/<name>@<alias>` are fine.',
     why: 'Stages were deprecated in MLflow 2.9 and still exist in 3.4, with deprecation warnings; they are slated for removal in a future major release. Aliases (`champion`, `challenger`) replace them, and Unity Catalog registries do not support stages at all.',
     example: 'client.transition_model_version_stage("churn", 3, "Production")\nmodel = mlflow.pyfunc.load_model("models:/churn/Production")',
     useInstead: 'client.set_registered_model_alias("churn", "champion", 3)\nmodel = mlflow.pyfunc.load_model("models:/churn@champion")',

@@ -6,7 +6,9 @@ import { fileImportsMlflow } from './mlflowFile.js';
 /**
  * A value MLflow gives meaning to, written as a string: a run tag name, a `models:/` URI. Only
  * the literal text is matched (f-string interpolations never are), docstrings and bare string
- * statements are skipped, and a rewrite replaces just the matched characters.
+ * statements are skipped, and a rewrite replaces just the matched characters. A whole-literal
+ * check also reads a concatenation its string starts, other operands standing for any text
+ * (`"models:/" + name + "/Production"` reads as `models:/{}/Production`).
  */
 export const stringLiteral = {
   nodeTypes: ['string'],
@@ -16,9 +18,17 @@ export const stringLiteral = {
     const literal = literalText(node);
     if (!literal) return;
     if (check.wholeLiteral) {
-      const text = literal.segments.map((s) => s.text).join('{}');
-      const match = check.patterns.find((p) => p.pattern.test(text));
-      if (match) ctx.report({ node, message: fill(check.message, { match: text }), help: fill(check.help, { match: text }) });
+      // The literal alone, else the concatenation it starts (`"models:/" + name + "/Production"`).
+      let text = holeJoined(literal);
+      let at = node;
+      if (!check.patterns.some((p) => p.pattern.test(text))) {
+        const whole = concatenationStartedBy(node);
+        if (!whole) return;
+        text = whole.text;
+        at = whole.node;
+        if (!check.patterns.some((p) => p.pattern.test(text))) return;
+      }
+      ctx.report({ node: at, message: fill(check.message, { match: text }), help: fill(check.help, { match: text }) });
       return;
     }
     for (const segment of literal.segments) {
@@ -40,6 +50,36 @@ export const stringLiteral = {
     }
   },
 };
+
+/** A string's text with `{}` for each interpolation: what a whole-literal pattern reads. */
+function holeJoined(literal: { segments: Array<{ text: string }> }): string {
+  return literal.segments.map((s) => s.text).join('{}');
+}
+
+/**
+ * The `+` chain (or implicit concatenation, `"a" "b"`) whose first string operand is `node`, as
+ * one text with `{}` for every operand that is not a string literal; undefined when `node` starts
+ * none (a chain is read once, from its first string).
+ */
+function concatenationStartedBy(node: SyntaxNode): { node: SyntaxNode; text: string } | undefined {
+  let top = node;
+  while (top.parent && (top.parent.type === 'concatenated_string' || isPlus(top.parent))) top = top.parent;
+  if (top === node) return undefined;
+  const operands: SyntaxNode[] = [];
+  const flatten = (n: SyntaxNode): void => {
+    if (n.type === 'concatenated_string') n.namedChildren.forEach(flatten);
+    else if (isPlus(n)) { flatten(n.childForFieldName('left')!); flatten(n.childForFieldName('right')!); }
+    else operands.push(n);
+  };
+  flatten(top);
+  if (operands.find((o) => o.type === 'string') !== node) return undefined;
+  const text = operands.map((o) => { const literal = literalText(o); return literal ? holeJoined(literal) : '{}'; }).join('');
+  return { node: top, text };
+}
+
+function isPlus(n: SyntaxNode): boolean {
+  return n.type === 'binary_operator' && n.childForFieldName('operator')?.type === '+' && !!n.childForFieldName('left') && !!n.childForFieldName('right');
+}
 
 /** The literal parts of a string (between interpolations), with their source ranges; none for bytes. */
 export function literalText(node: SyntaxNode): { segments: Array<{ text: string; start: number }> } | undefined {
