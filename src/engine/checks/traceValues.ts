@@ -11,9 +11,15 @@ import { assignedValue, iteratedValue, unwrap } from './valueFlow.js';
  * Types of tracing values where the semantic model alone cannot tell: `mlflow.search_traces()`
  * returns a pandas DataFrame, or a list of `Trace` with `return_type="list"`. The model's answer
  * is used whenever it has one; this only adds the argument-dependent result and follows it
- * through names, loops, subscripts and the `Trace` attribute tables.
+ * through names, loops, subscripts and the `Trace` attribute tables, and through the DataFrame's
+ * row indexers (`.loc`, `.iloc`) and methods that keep its columns (`head()`, `sort_values()`).
  */
 export const SEARCH_TRACES_FRAME = 'pandas.DataFrame<mlflow.search_traces>';
+/** `.loc` / `.iloc` / `.at` / `.iat` of that DataFrame: subscripted, a row or a frame with the same column names. */
+export const SEARCH_TRACES_INDEXER = 'pandas.Indexer<mlflow.search_traces>';
+const INDEXERS = new Set(['loc', 'iloc', 'at', 'iat']);
+/** DataFrame methods whose result keeps the columns (rows chosen, reordered or copied). */
+const SAME_COLUMNS = new Set(['head', 'tail', 'sort_values', 'sort_index', 'query', 'copy', 'dropna', 'fillna', 'reset_index', 'sample', 'drop_duplicates', 'nlargest', 'nsmallest']);
 
 const SEARCH_TRACES = ['mlflow.search_traces', 'mlflow.tracing.fluent.search_traces'];
 const COLLECTION = '[]';
@@ -30,7 +36,10 @@ export function traceValueType(node: SyntaxNode, ctx: CheckContext, scope: Scope
       const fn = n.childForFieldName('function');
       const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
       const owner = object ? traceValueType(object, ctx, scope, depth + 1) : null;
-      return owner && fn ? memberType(ctx.api, 'returns', owner, fn.childForFieldName('attribute')!.text) : null;
+      if (!owner || !fn) return null;
+      const method = fn.childForFieldName('attribute')!.text;
+      if (owner === SEARCH_TRACES_FRAME) return SAME_COLUMNS.has(method) ? SEARCH_TRACES_FRAME : null;
+      return memberType(ctx.api, 'returns', owner, method);
     }
     case 'identifier': {
       const value = assignedValue(n, scope, ctx.model);
@@ -40,12 +49,15 @@ export function traceValueType(node: SyntaxNode, ctx: CheckContext, scope: Scope
     }
     case 'subscript': {
       const value = n.childForFieldName('value');
-      return value ? elementOf(traceValueType(value, ctx, scope, depth + 1)) : null;
+      const owner = value ? traceValueType(value, ctx, scope, depth + 1) : null;
+      return owner === SEARCH_TRACES_INDEXER ? SEARCH_TRACES_FRAME : elementOf(owner);
     }
     case 'attribute': {
       const object = n.childForFieldName('object');
       const owner = object ? traceValueType(object, ctx, scope, depth + 1) : null;
-      return owner ? memberType(ctx.api, 'attributes', owner, n.childForFieldName('attribute')!.text) : null;
+      const member = n.childForFieldName('attribute')!.text;
+      if (owner === SEARCH_TRACES_FRAME) return INDEXERS.has(member) ? SEARCH_TRACES_INDEXER : null;
+      return owner ? memberType(ctx.api, 'attributes', owner, member) : null;
     }
     default:
       return null;
