@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../src/parser/types.js';
 import type { CheckContext } from '../src/engine/context.js';
 import { defineRule } from '../src/engine/rule.js';
 import { calleeIn } from '../src/engine/checks/callSite.js';
+import { startsRunIfNone } from '../src/engine/checks/modelLogging.js';
 import { DOCS } from './shared.js';
 
 const GET_ARTIFACT_URI = ['mlflow.get_artifact_uri', 'mlflow.tracking.fluent.get_artifact_uri'];
@@ -20,10 +21,10 @@ export default defineRule({
   triggers: ['get_artifact_uri'],
   docs: {
     summary: '`mlflow.get_artifact_uri()` without an active run warns in MLflow 3.0 (and still starts a run).',
-    whatItDoes: 'Checks for `mlflow.get_artifact_uri(...)` calls that are not visibly inside a run: not in a `with mlflow.start_run():` block, not after a `mlflow.start_run()` call earlier in the same code path (with no `mlflow.end_run()` or finished `with mlflow.start_run():` block in between), and not under an `if mlflow.active_run():` test.',
+    whatItDoes: 'Checks for `mlflow.get_artifact_uri(...)` calls that are not visibly inside a run: not in a `with mlflow.start_run():` block, not after a `mlflow.start_run()` call earlier in the same code path, nor after a fluent call that starts a run when none is active (`mlflow.log_param`, `log_metric`, `set_tag`, `log_artifact`, an earlier `get_artifact_uri`, ...; with no `mlflow.end_run()` or finished `with mlflow.start_run():` block in between), and not under an `if mlflow.active_run():` test.',
     why: 'Without an active run the call silently started one in 2.x; since 3.0 (PR #12902) it also warns. A run started this way stays open, and its artifacts may not land where the code expects. A helper called from inside a run is fine: the finding is informational.',
-    example: 'mlflow.log_metric("loss", 0.1)\nprint(mlflow.get_artifact_uri())',
-    useInstead: 'with mlflow.start_run():\n    mlflow.log_metric("loss", 0.1)\n    print(mlflow.get_artifact_uri())',
+    example: 'model_dir = mlflow.get_artifact_uri("model")\nmlflow.log_metric("loss", 0.1)',
+    useInstead: 'with mlflow.start_run():\n    model_dir = mlflow.get_artifact_uri("model")\n    mlflow.log_metric("loss", 0.1)',
     fixSafety: 'No automatic fix: where the run should start is a design decision.',
     references: [DOCS.breakingChanges, DOCS.pr(12902)],
   },
@@ -52,7 +53,8 @@ function insideRun(call: SyntaxNode, ctx: CheckContext): boolean {
       for (let prev = node.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
         if (prev.type === 'with_statement' && withStartsRun(prev, ctx)) return false;
         if (containsCall(prev, END_RUN, ctx)) return false;
-        if (containsCall(prev, START_RUN, ctx)) return true;
+        // `mlflow.log_param(...)` & co. start a run when none is active and leave it open.
+        if (containsCall(prev, START_RUN, ctx) || containsCallWhere(prev, (c) => startsRunIfNone(c, ctx))) return true;
       }
     }
   }
@@ -70,12 +72,17 @@ function isBefore(a: SyntaxNode | null, b: SyntaxNode): boolean {
 
 /** A call to one of `names` within `node`, not inside a nested function or class. */
 function containsCall(node: SyntaxNode | null, names: string[], ctx: CheckContext): boolean {
+  return containsCallWhere(node, (call) => !!calleeIn(call, names, ctx));
+}
+
+/** A call within `node` that passes `test`, not inside a nested function or class. */
+function containsCallWhere(node: SyntaxNode | null, test: (call: SyntaxNode) => boolean): boolean {
   if (!node) return false;
   const stack = [node];
   while (stack.length) {
     const n = stack.pop()!;
     if (NESTED_SCOPES.has(n.type)) continue;
-    if (n.type === 'call' && calleeIn(n, names, ctx)) return true;
+    if (n.type === 'call' && test(n)) return true;
     stack.push(...n.namedChildren);
   }
   return false;

@@ -182,7 +182,13 @@ export function startsRunBefore(index: number, ctx: CheckContext): boolean {
 function leavesRunOpen(call: SyntaxNode, ctx: CheckContext): boolean {
   const callee = ctx.calleeName(call);
   if (callee === START_RUN) return !isWithItem(call);
-  return !!callee && RUN_STARTING_CALLS.has(callee) && !keywordArgument(call, 'run_id') && !insideStartRun(call, ctx);
+  return startsRunIfNone(call, ctx) && !insideStartRun(call, ctx);
+}
+
+/** A fluent call that starts a run when none is active, and leaves it open (`mlflow.log_param(...)`). */
+export function startsRunIfNone(call: SyntaxNode, ctx: CheckContext): boolean {
+  const callee = ctx.calleeName(call);
+  return !!callee && RUN_STARTING_CALLS.has(callee) && !keywordArgument(call, 'run_id');
 }
 
 /** Where a scope's first call that may leave a run open begins (calls are in source order): one scan per scope, not per call. */
