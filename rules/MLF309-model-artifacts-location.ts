@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../src/parser/types.js';
 import type { CheckContext } from '../src/engine/context.js';
 import { defineRule } from '../src/engine/rule.js';
-import { isLoggedModelPath, isLoggedModelVariable, loadedModelUri } from '../src/engine/checks/modelLogging.js';
+import { isLoggedModelPath, isLoggedModelVariable, isUploadedArtifactPath, loadedModelUri } from '../src/engine/checks/modelLogging.js';
 import {
   artifactReaderArguments, artifactRootPath, callOfArgument, getArtifactUriCall, pathHead, registeredSource, runsUriPath,
 } from '../src/engine/checks/modelLocation.js';
@@ -20,7 +20,7 @@ export default defineRule({
   triggers: ['get_artifact_uri', 'artifact_uri', 'download_artifacts', 'list_artifacts'],
   docs: {
     summary: 'MLflow 3.0 no longer stores logged models under the run\'s artifacts; code that looks for them there finds nothing.',
-    whatItDoes: 'Checks for code that expects a model logged in the same function (or module) under the run\'s artifacts: `mlflow.get_artifact_uri("<name>")`, `mlflow.artifacts.download_artifacts(run_id=..., artifact_path="<name>")`, `mlflow.artifacts.list_artifacts(...)`, `MlflowClient().download_artifacts/list_artifacts(run_id, "<name>")`, `runs:/<run_id>/<name>` URIs passed to those, and paths built from the run\'s artifact root (`f"{run.info.artifact_uri}/<name>"`, `os.path.join(mlflow.get_artifact_uri(), "<name>")`), where `<name>` is the name given to a `log_model` call of the same scope. Such a run-artifact path or `mlflow.get_artifact_uri("...")` passed to a model loader or to a registration (`create_model_version(source=...)`) is reported whatever the name.',
+    whatItDoes: 'Checks for code that expects a model logged in the same function (or module) under the run\'s artifacts: `mlflow.get_artifact_uri("<name>")`, `mlflow.artifacts.download_artifacts(run_id=..., artifact_path="<name>")`, `mlflow.artifacts.list_artifacts(...)`, `MlflowClient().download_artifacts/list_artifacts(run_id, "<name>")`, `runs:/<run_id>/<name>` URIs passed to those, and paths built from the run\'s artifact root (`f"{run.info.artifact_uri}/<name>"`, `os.path.join(mlflow.get_artifact_uri(), "<name>")`), where `<name>` is the name given to a `log_model` call of the same scope. Such a run-artifact path or `mlflow.get_artifact_uri("...")` passed to a model loader or to a registration (`create_model_version(source=...)`) is reported whatever the name, unless the same scope uploads files under that name itself (`mlflow.log_artifacts(local_dir, artifact_path="<name>")`), which stay in the run.',
     why: 'MLflow 2 saved a logged model into the run\'s artifacts at `artifact_path`. MLflow 3 creates a LoggedModel and saves it under `<experiment artifact root>/models/<model_id>/artifacts`; the run\'s artifact directory has no `<name>` folder, so these paths point at nothing.',
     example: 'with mlflow.start_run() as run:\n    mlflow.sklearn.log_model(model, "model")\n    model_dir = mlflow.get_artifact_uri("model")\n    client.create_model_version("churn", source=f"{run.info.artifact_uri}/model", run_id=run.info.run_id)',
     useInstead: 'with mlflow.start_run() as run:\n    model_info = mlflow.sklearn.log_model(model, name="model")\n    model_dir = mlflow.artifacts.download_artifacts(model_info.model_uri)\n    mlflow.register_model(model_info.model_uri, "churn")',
@@ -58,14 +58,15 @@ function visitCall(call: SyntaxNode, ctx: CheckContext): void {
   const { node: value, ctx: at } = resolveValue(target.value, ctx);
   const fromUriCall = getArtifactUriCall(value, at);
   const reportedAtUriCall = (path: SyntaxNode) => isLoggedModelPath(exactString(path, at), at) || isLoggedModelVariable(path, at);
-  if (fromUriCall?.path && !reportedAtUriCall(fromUriCall.path.value)) {
+  // Files this scope uploads itself (`mlflow.log_artifacts(dir, artifact_path="model")`) stay in the run.
+  if (fromUriCall?.path && !reportedAtUriCall(fromUriCall.path.value) && !isUploadedArtifactPath(exactString(fromUriCall.path.value, at), at)) {
     ctx.report({ node: target.value, message: 'This model URI points into the run\'s artifacts (`mlflow.get_artifact_uri`), where MLflow 3 no longer stores logged models', help: HELP });
     return;
   }
   const viaName = value.startIndex !== target.value.startIndex;
   const parts = viaName ? stringParts(value, at) : undefined;
   const path = parts && artifactRootPath(parts, at);
-  if (path !== undefined && !isLoggedModelPath(path, at)) {
+  if (path !== undefined && !isLoggedModelPath(path, at) && !isUploadedArtifactPath(path, at)) {
     ctx.report({ node: target.value, message: 'This model URI is a path under the run\'s artifacts, where MLflow 3 no longer stores logged models', help: HELP });
   }
 }
@@ -80,6 +81,7 @@ function visitBuiltPath(node: SyntaxNode, ctx: CheckContext): void {
   const handedOver = consumer?.value.startIndex === node.startIndex;
   const logged = isLoggedModelPath(path, ctx);
   if (!handedOver && !logged) return;
+  if (!logged && isUploadedArtifactPath(path, ctx)) return;
   const message = logged
     ? `This path points to the logged model \`${pathHead(path)}\` under the run's artifacts, where MLflow 3 no longer stores it`
     : 'This model location is a path under the run\'s artifacts, where MLflow 3 no longer stores logged models';

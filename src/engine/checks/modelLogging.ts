@@ -124,6 +124,25 @@ export function isLoggedModelVariable(node: SyntaxNode, ctx: CheckContext): bool
   });
 }
 
+/** Fluent and client calls that upload files into a run's artifacts (`artifact_path` names where). */
+const ARTIFACT_UPLOADS = new Set(['mlflow.tracking.fluent.log_artifact', 'mlflow.tracking.fluent.log_artifacts',
+  'mlflow.tracking.client.MlflowClient.log_artifact', 'mlflow.tracking.client.MlflowClient.log_artifacts']);
+
+/**
+ * Is `path` under artifacts this scope uploads itself (`mlflow.log_artifacts(local_dir,
+ * artifact_path="model")` of a model saved with `save_model`)? Those stay in the run in MLflow 3.
+ */
+export function isUploadedArtifactPath(path: string | undefined, ctx: CheckContext): boolean {
+  const head = path?.replace(/^\/+/, '').split('/')[0];
+  if (!head) return false;
+  return callsInScope(ctx.scope).some((call) => {
+    const callee = ctx.calleeName(call);
+    if (!callee || !ARTIFACT_UPLOADS.has(callee)) return false;
+    const arg = boundArgument(call, sourceParams(ctx.api, callee), 'artifact_path');
+    return !!arg && exactString(arg.value, ctx)?.replace(/^\/+/, '').split('/')[0] === head;
+  });
+}
+
 /** Is `path` under a model this scope logs with `mlflow.spark.log_model`? */
 export function isSparkModelPath(path: string | undefined, ctx: CheckContext): boolean {
   return modelsAt(path, ctx).some((m) => m.spark);
