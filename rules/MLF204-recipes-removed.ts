@@ -1,3 +1,4 @@
+import { environmentNameCheck } from '../src/configfiles/pythonEnv.js';
 import { defineRule } from '../src/engine/rule.js';
 import { DOCS } from './shared.js';
 
@@ -8,10 +9,10 @@ export default defineRule({
   fix: 'manual',
   item: '#16',
   since: '3.0.0',
-  triggers: ['recipes', 'MLFLOW_RECIPE_'],
+  triggers: ['recipes', 'MLFLOW_RECIPE_', 'MLFLOW_RECIPES_'],
   docs: {
     summary: 'MLflow Recipes (`mlflow.recipes`) was removed in MLflow 3.0.',
-    whatItDoes: 'Checks Python code for every use of `mlflow.recipes`: `from mlflow.recipes import Recipe`, `mlflow.recipes.recipe.Recipe` / `BaseRecipe`, `from mlflow import recipes`, attribute chains and mock targets, and the run-tag constants `mlflow.utils.mlflow_tags.MLFLOW_RECIPE_TEMPLATE_NAME` / `_STEP_NAME` / `_PROFILE_NAME`. (The `mlflow recipes` CLI, `MLFLOW_RECIPES_*` variables and recipe files are separate checks.)',
+    whatItDoes: 'Checks Python code for every use of `mlflow.recipes`: `from mlflow.recipes import Recipe`, `mlflow.recipes.recipe.Recipe` / `BaseRecipe`, `from mlflow import recipes`, attribute chains and mock targets, and the run-tag constants `mlflow.utils.mlflow_tags.MLFLOW_RECIPE_TEMPLATE_NAME` / `_STEP_NAME` / `_PROFILE_NAME`. It also reports the `MLFLOW_RECIPES_*` variables set or read through `os.environ` / `os.getenv`. (The `mlflow recipes` CLI, the variables in scripts and environment files, and recipe files are separate checks.)',
     why: 'Deprecated in 2.21 and removed in 3.0 (PR #15250): the import fails and the CLI is gone.',
     example: 'from mlflow.recipes import Recipe\nrecipe = Recipe(profile="local")\nrecipe.run("train")',
     useInstead: 'Write the steps as plain code with `mlflow` tracking and registry calls (or MLflow Projects), or keep this project on `mlflow<3`.',
@@ -19,6 +20,7 @@ export default defineRule({
     references: [DOCS.breakingChanges, DOCS.pr(15250)],
   },
   checks: [
+    environmentNameCheck('MLF204'),
     {
       kind: 'removed-module',
       modules: ['mlflow.recipes'],
