@@ -3,7 +3,7 @@ import type { CheckContext } from '../src/engine/context.js';
 import { defineRule } from '../src/engine/rule.js';
 import { CLASS } from '../src/semantic/mlflowTypes.js';
 import type { Scope } from '../src/semantic/scope.js';
-import { callsInScope, insideStartRun, logsNamedModel, scopeBody, START_RUN, startsRunBefore } from '../src/engine/checks/modelLogging.js';
+import { callsInScope, insideStartRun, logsNamedModel, moduleLevelCallsOf, scopeBody, START_RUN, startsRunBefore } from '../src/engine/checks/modelLogging.js';
 import { contextIn } from '../src/engine/checks/stringValue.js';
 import { DOCS } from './shared.js';
 
@@ -103,41 +103,8 @@ function allCallersRunless(fn: Scope, ctx: CheckContext): boolean {
 const runlessCallers = new WeakMap<Scope, boolean>();
 
 function findAllCallersRunless(fn: Scope, ctx: CheckContext): boolean {
-  const module = fn.parent;
-  if (fn.kind !== 'function' || module?.kind !== 'module') return false;
-  const name = fn.node.childForFieldName('name')?.text;
-  if (!name) return false;
-  const moduleCtx = contextIn(ctx, module);
-  const uses = identifiersNamed(module.node, name).filter((id) => id.startIndex !== fn.node.childForFieldName('name')!.startIndex);
-  if (!uses.length) return false;
-  return uses.every((id) => {
-    const call = id.parent;
-    if (call?.type !== 'call' || call.childForFieldName('function')?.startIndex !== id.startIndex) return false;
-    if (!callsInScope(module).some((c) => c.startIndex === call.startIndex)) return false; // called from another function
-    const r = moduleCtx.model.resolveIdentifier(id, module);
-    if (r.kind !== 'binding' || r.binding.node.startIndex !== fn.node.startIndex) return false;
-    return !insideStartRun(call, moduleCtx) && !startsRunBefore(call.startIndex, moduleCtx);
-  });
-}
-
-function identifiersNamed(root: SyntaxNode, name: string): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  const stack = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === 'identifier') {
-      if (n.text === name && !isMemberOrKeywordName(n)) out.push(n);
-      continue;
-    }
-    stack.push(...n.namedChildren);
-  }
-  return out;
-}
-
-/** `obj.name` and `f(name=...)` spell the name without referring to the function. */
-function isMemberOrKeywordName(id: SyntaxNode): boolean {
-  const parent = id.parent;
-  if (parent?.type === 'attribute') return parent.childForFieldName('attribute')?.startIndex === id.startIndex;
-  if (parent?.type === 'keyword_argument') return parent.childForFieldName('name')?.startIndex === id.startIndex;
-  return false;
+  const calls = moduleLevelCallsOf(fn, ctx);
+  if (!calls?.length) return false;
+  const moduleCtx = contextIn(ctx, fn.parent!);
+  return calls.every((call) => !insideStartRun(call, moduleCtx) && !startsRunBefore(call.startIndex, moduleCtx));
 }

@@ -2,7 +2,8 @@ import type { SyntaxNode } from '../src/parser/types.js';
 import type { CheckContext } from '../src/engine/context.js';
 import { defineRule } from '../src/engine/rule.js';
 import { calleeIn } from '../src/engine/checks/callSite.js';
-import { startsRunIfNone } from '../src/engine/checks/modelLogging.js';
+import { moduleLevelCallsOf, startsRunIfNone } from '../src/engine/checks/modelLogging.js';
+import { contextIn } from '../src/engine/checks/stringValue.js';
 import { DOCS } from './shared.js';
 
 const GET_ARTIFACT_URI = ['mlflow.get_artifact_uri', 'mlflow.tracking.fluent.get_artifact_uri'];
@@ -22,7 +23,7 @@ export default defineRule({
   docs: {
     summary: '`mlflow.get_artifact_uri()` without an active run warns in MLflow 3.0 (and still starts a run).',
     whatItDoes: 'Checks for `mlflow.get_artifact_uri(...)` calls that are not visibly inside a run: not in a `with mlflow.start_run():` block, not after a `mlflow.start_run()` call earlier in the same code path, nor after a fluent call that starts a run when none is active (`mlflow.log_param`, `log_metric`, `set_tag`, `log_artifact`, an earlier `get_artifact_uri`, ...; with no `mlflow.end_run()` or finished `with mlflow.start_run():` block in between), and not under an `if mlflow.active_run():` test.',
-    why: 'Without an active run the call silently started one in 2.x; since 3.0 (PR #12902) it also warns. A run started this way stays open, and its artifacts may not land where the code expects. A helper called from inside a run is fine: the finding is informational.',
+    why: 'Without an active run the call silently started one in 2.x; since 3.0 (PR #12902) it also warns. A run started this way stays open, and its artifacts may not land where the code expects. A helper whose calls in the module are all inside a run is not reported; one whose callers cannot be seen is, as information.',
     example: 'model_dir = mlflow.get_artifact_uri("model")\nmlflow.log_metric("loss", 0.1)',
     useInstead: 'with mlflow.start_run():\n    model_dir = mlflow.get_artifact_uri("model")\n    mlflow.log_metric("loss", 0.1)',
     fixSafety: 'No automatic fix: where the run should start is a design decision.',
@@ -32,7 +33,7 @@ export default defineRule({
 });
 
 function visit(call: SyntaxNode, ctx: CheckContext): void {
-  if (!calleeIn(call, GET_ARTIFACT_URI, ctx) || insideRun(call, ctx)) return;
+  if (!calleeIn(call, GET_ARTIFACT_URI, ctx) || insideRun(call, ctx) || calledOnlyInsideRuns(ctx)) return;
   ctx.report({
     node: call.childForFieldName('function')!,
     message: '`mlflow.get_artifact_uri()` starts a run (and warns since MLflow 3.0) when no run is active',
@@ -41,6 +42,17 @@ function visit(call: SyntaxNode, ctx: CheckContext): void {
 }
 
 /** Evidence of an active run around the call, up to the enclosing function or module. */
+/**
+ * A helper function whose calls in the module are all made inside a run: the call is too. Callers
+ * that cannot be seen (other modules, the function passed around) leave it reported, as info.
+ */
+function calledOnlyInsideRuns(ctx: CheckContext): boolean {
+  const calls = ctx.scope.kind === 'function' ? moduleLevelCallsOf(ctx.scope, ctx) : undefined;
+  if (!calls?.length) return false;
+  const moduleCtx = contextIn(ctx, ctx.scope.parent!);
+  return calls.every((call) => insideRun(call, moduleCtx));
+}
+
 function insideRun(call: SyntaxNode, ctx: CheckContext): boolean {
   let node = call;
   for (let parent = node.parent; parent; node = parent, parent = parent.parent) {

@@ -124,6 +124,51 @@ export function isLoggedModelVariable(node: SyntaxNode, ctx: CheckContext): bool
   });
 }
 
+/**
+ * The calls of a module-level function, when every use of its name in the module is a call made
+ * by module-level code and bound to it; undefined when a use is anything else (a call from another
+ * function, the function passed as a value): its callers are then unknown.
+ */
+export function moduleLevelCallsOf(fn: Scope, ctx: CheckContext): SyntaxNode[] | undefined {
+  const module = fn.parent;
+  const name = fn.node.childForFieldName('name');
+  if (fn.kind !== 'function' || module?.kind !== 'module' || !name) return undefined;
+  const moduleCalls = new Set(callsInScope(module).map((c) => c.startIndex));
+  const calls: SyntaxNode[] = [];
+  for (const id of identifiersNamed(module.node, name.text)) {
+    if (id.startIndex === name.startIndex) continue;
+    const call = id.parent;
+    if (call?.type !== 'call' || call.childForFieldName('function')?.startIndex !== id.startIndex) return undefined;
+    if (!moduleCalls.has(call.startIndex)) return undefined; // called from another function
+    const r = ctx.model.resolveIdentifier(id, module);
+    if (r.kind !== 'binding' || r.binding.node.startIndex !== fn.node.startIndex) return undefined;
+    calls.push(call);
+  }
+  return calls;
+}
+
+function identifiersNamed(root: SyntaxNode, name: string): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'identifier') {
+      if (n.text === name && !isMemberOrKeywordName(n)) out.push(n);
+      continue;
+    }
+    stack.push(...n.namedChildren);
+  }
+  return out;
+}
+
+/** `obj.name` and `f(name=...)` spell the name without referring to the function. */
+function isMemberOrKeywordName(id: SyntaxNode): boolean {
+  const parent = id.parent;
+  if (parent?.type === 'attribute') return parent.childForFieldName('attribute')?.startIndex === id.startIndex;
+  if (parent?.type === 'keyword_argument') return parent.childForFieldName('name')?.startIndex === id.startIndex;
+  return false;
+}
+
 /** Fluent and client calls that upload files into a run's artifacts (`artifact_path` names where). */
 const ARTIFACT_UPLOADS = new Set(['mlflow.tracking.fluent.log_artifact', 'mlflow.tracking.fluent.log_artifacts',
   'mlflow.tracking.client.MlflowClient.log_artifact', 'mlflow.tracking.client.MlflowClient.log_artifacts']);
