@@ -120,7 +120,27 @@ export interface ArgvCommand {
   argv: ShellWord[];
 }
 
-/** The command proper: leading keywords, `sudo`/`env` and `VAR=value` assignments removed. */
+/**
+ * Programs that run the command written after them (`poetry run mlflow ...`, `conda run -n env
+ * mlflow ...`, `timeout 60 mlflow ...`): the subcommand that does it, the options that take a
+ * value, and how many operands come before the command (`timeout`'s duration).
+ */
+interface Runner {
+  subcommand?: string;
+  valueOptions: ReadonlySet<string>;
+  operands?: number;
+}
+
+const CONDA_RUN: Runner = { subcommand: 'run', valueOptions: new Set(['-n', '--name', '-p', '--prefix', '--cwd']) };
+const PROJECT_RUN: Runner = { subcommand: 'run', valueOptions: new Set() };
+const RUNNERS: Record<string, Runner> = {
+  poetry: PROJECT_RUN, pipenv: PROJECT_RUN, pdm: PROJECT_RUN, hatch: PROJECT_RUN, rye: PROJECT_RUN,
+  uv: { subcommand: 'run', valueOptions: new Set(['--with', '--with-requirements', '--with-editable', '--python', '-p', '--project', '--directory', '--env-file', '--extra', '--group', '--package', '--index', '--index-url', '--extra-index-url']) },
+  conda: CONDA_RUN, mamba: CONDA_RUN, micromamba: CONDA_RUN,
+  timeout: { valueOptions: new Set(['-s', '--signal', '-k', '--kill-after']), operands: 1 },
+};
+
+/** The command proper: leading keywords, `sudo`/`env`, runners and `VAR=value` assignments removed. */
 export function argvOf(command: ShellCommand): ArgvCommand {
   const assignments: ShellWord[] = [];
   let k = 0;
@@ -131,9 +151,26 @@ export function argvOf(command: ShellCommand): ArgvCommand {
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) { assignments.push(words[k]!); k++; continue; }
     // Options of sudo / env (`sudo -E`, `env -i`).
     if (k > 0 && (words[k - 1]!.value === 'sudo' || words[k - 1]!.value === 'env') && w.startsWith('-')) { k++; continue; }
+    const runner = Object.hasOwn(RUNNERS, programName(words[k])) ? RUNNERS[programName(words[k])]! : undefined;
+    if (runner && (!runner.subcommand || words[k + 1]?.value === runner.subcommand)) {
+      const after = skipRunner(words, k + (runner.subcommand ? 2 : 1), runner);
+      if (after < words.length) { k = after; continue; }
+    }
     break;
   }
   return { assignments, argv: words.slice(k) };
+}
+
+/** Where the command a runner runs starts: after its options (and their values), operands and `--`. */
+function skipRunner(words: readonly ShellWord[], from: number, runner: Runner): number {
+  let k = from;
+  while (k < words.length && words[k]!.value.startsWith('-') && words[k]!.value !== '--') {
+    const option = words[k]!.value;
+    k += runner.valueOptions.has(option) ? 2 : 1;
+  }
+  k += runner.operands ?? 0;
+  if (words[k]?.value === '--') k++;
+  return k;
 }
 
 /** The program name without its directory (`/opt/venv/bin/pip` → `pip`). */

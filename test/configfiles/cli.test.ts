@@ -150,4 +150,21 @@ describe('MLproject', () => {
     expect(codes(text, findings)).toEqual(['7:MLF204']);
     expect(usesMlflow).toBe(true);
   });
+  it('reads the mlflow command that runners start (poetry / uv / pipenv / conda run, timeout)', async () => {
+    const lines = [
+      'poetry run mlflow deployments start-server --config-path gw.yaml',
+      'uv run --with mlflow==2.9.2 --python 3.11 mlflow deployments start-server --config-path gw.yaml',
+      'pipenv run mlflow deployments start-server --config-path gw.yaml',
+      'conda run -n serving --no-capture-output mlflow deployments start-server --config-path gw.yaml',
+      'timeout -s KILL 600 mlflow deployments start-server --config-path gw.yaml',
+      'uv run -- mlflow deployments start-server --config-path gw.yaml',
+    ];
+    const text = `${lines.join('\n')}\n`;
+    const { findings } = await analyze('serve.sh', text, { select: ['MLF208'] });
+    expect(codes(text, findings)).toEqual(['1:MLF208', '2:MLF208', '3:MLF208', '4:MLF208', '5:MLF208', '6:MLF208']);
+    expect(await fixAll('serve.sh', text, { select: ['MLF208'] })).toBe(text.replaceAll('mlflow deployments start-server', 'mlflow gateway start'));
+    // A runner's own words are not the command: `poetry install`, `uv pip list`, `conda run` alone.
+    const others = 'poetry install\nuv pip list\nconda run -n serving\ntimeout 5\n';
+    expect((await analyze('serve.sh', others, { select: ['MLF208'] })).findings).toEqual([]);
+  });
 });
