@@ -9,7 +9,7 @@ import { applyTextEdits, uniqueEdits } from './applyEdits.js';
  * text is parsed directly; other kinds (notebooks) count through their own analyzer.
  */
 export function syntaxErrorCount(file: SourceFile, analyzer: AnalyzerOptions): number {
-  if (kindOf(file.path) === PYTHON) return countSyntaxErrors(analyzer.parser, file.text);
+  if (kindOf(file.path, file.bytes) === PYTHON) return countSyntaxErrors(analyzer.parser, file.text);
   return analyzeByKind(file, { ...analyzer, prefilter: false }).syntaxErrors;
 }
 

@@ -315,7 +315,8 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
     // Kept beyond the next read (a SourceFile or a batch may hold them): out of the shared buffer.
     const bytes = new Uint8Array(read.bytes);
     if (cache) {
-      const hash = contentHash(kindOf(file.display).name, file.display, bytes);
+      // The kind the file is analysed as: with its bytes, as a file named explicitly is classified by its `#!` line.
+      const hash = contentHash(kindOf(file.display, bytes).name, file.display, bytes);
       cache.stamp(file.display, read.stats, bytes, hash);
       const cached = cache.get(hash, file.display);
       if (cached) { results[index] = fromCache(file, cached, bytes); stats.cached++; progress(); continue; }
