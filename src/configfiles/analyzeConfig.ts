@@ -1,6 +1,6 @@
 import type { AnalyzerOptions } from '../engine/analyze.js';
 import type { FileProblem } from '../engine/types.js';
-import { emptyFacts, factsFromScan, type ManifestAnalysis } from '../manifests/facts.js';
+import { commandsMlserverUse, emptyFacts, factsFromScan, holdMlserverExtras, type ManifestAnalysis } from '../manifests/facts.js';
 import { targetVersionOf } from '../manifests/options.js';
 import { checkRequirements, type ManifestScan } from '../manifests/pinChecks.js';
 import { installedRequirements } from '../manifests/pipCommand.js';
@@ -64,8 +64,10 @@ function runChecks(file: SourceFile, options: AnalyzerOptions, parts: ConfigPart
     facts.envNames = envNames;
     if (ignoredEnv.length) facts.ignoredEnv = ignoredEnv;
   }
+  const mlserverUse = commandsMlserverUse(parts.commands);
+  if (mlserverUse) facts.mlserverUse = mlserverUse;
   const usesMlflow = facts.declared.includes('mlflow') || sink.findings.length > 0 || mlflowInvocations(parts.commands).length > 0;
-  return { findings: byPosition(sink.findings), problems: [], parsed: true, syntaxErrors: 0, usesMlflow, facts };
+  return { findings: holdMlserverExtras(file.path, byPosition(sink.findings), facts), problems: [], parsed: true, syntaxErrors: 0, usesMlflow, facts };
 }
 
 function dedupeRequirements<T extends { span: { start: number; end: number } }>(reqs: T[]): T[] {

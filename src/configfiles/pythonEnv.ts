@@ -3,7 +3,7 @@ import type { CheckContext } from '../engine/context.js';
 import type { CustomCheck } from '../engine/rule.js';
 import { stringContent } from '../engine/syntax.js';
 import type { Applicability } from '../engine/types.js';
-import { emptyFacts, type ManifestAnalysis, type ProjectFacts } from '../manifests/facts.js';
+import { emptyFacts, holdMlserverExtras, pythonMlserverUse, type ManifestAnalysis, type ProjectFacts } from '../manifests/facts.js';
 import { databricksPins } from '../notebooks/databricksSource.js';
 import type { SyntaxNode } from '../parser/types.js';
 import type { SourceFile } from '../source/sourceFile.js';
@@ -117,9 +117,9 @@ export function pythonEnvSettings(text: string): PythonEnvSetting[] {
 
 /**
  * The Python file kind's analyzer: the rules (for files that mention `mlflow`), plus the
- * project-level variables the module sets, as facts. A module that sets one without naming
- * `mlflow` (a `conftest.py` exporting `DO_NOT_TRACK`) is read for its facts only: no rule can
- * fire in it, as the byte prefilter has always assumed.
+ * project-level variables the module sets and whether it runs MLServer, as facts. A module that
+ * sets one without naming `mlflow` (a `conftest.py` exporting `DO_NOT_TRACK`) is read for its
+ * facts only: no rule can fire in it, as the byte prefilter has always assumed.
  */
 export function analyzePython(file: SourceFile, options: AnalyzerOptions): FileAnalysis {
   const runRules = options.prefilter === false || file.text.includes('mlflow');
@@ -127,16 +127,19 @@ export function analyzePython(file: SourceFile, options: AnalyzerOptions): FileA
   // A Databricks notebook exported as source pins its dependencies in `# MAGIC %pip` lines.
   const pins = runRules ? databricksPins(file, options) : undefined;
   const settings = pythonEnvSettings(file.text);
-  if (!settings.length && !pins) return analysis;
+  const mlserverUse = pythonMlserverUse(file.text);
+  if (!settings.length && !pins && !mlserverUse) return analysis;
   const facts: ProjectFacts = pins?.facts ?? emptyFacts();
   if (settings.length) {
     const { envNames, ignoredEnv } = envFacts(settings.map((s) => ({ ...s, defines: true })));
     facts.envNames = envNames;
     if (ignoredEnv.length) facts.ignoredEnv = ignoredEnv;
   }
+  if (mlserverUse) facts.mlserverUse = mlserverUse;
+  const pinFindings = pins ? holdMlserverExtras(file.path, pins.findings, facts) : [];
   const withFacts: ManifestAnalysis = {
     ...analysis,
-    findings: pins?.findings.length ? sortFindings([...analysis.findings, ...pins.findings]) : analysis.findings,
+    findings: pinFindings.length ? sortFindings([...analysis.findings, ...pinFindings]) : analysis.findings,
     usesMlflow: analysis.usesMlflow || facts.declared.includes('mlflow'),
     facts,
   };

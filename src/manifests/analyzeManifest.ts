@@ -1,7 +1,7 @@
 import type { AnalyzerOptions } from '../engine/analyze.js';
 import type { FileProblem } from '../engine/types.js';
 import type { SourceFile } from '../source/sourceFile.js';
-import { factsFromScan, type ManifestAnalysis, emptyFacts } from './facts.js';
+import { factsFromScan, holdMlserverExtras, type ManifestAnalysis, emptyFacts } from './facts.js';
 import { targetVersionOf } from './options.js';
 import { checkRequirements, type ManifestScan } from './pinChecks.js';
 import { byPosition, FindingSink } from './report.js';
@@ -30,5 +30,5 @@ export function analyzeManifest(file: SourceFile, options: AnalyzerOptions, scan
     return { findings: [], problems: [{ path: file.path, kind: 'internal', message: `checks failed: ${(err as Error).message}` }], usesMlflow: false, parsed: true, syntaxErrors: 0, facts: emptyFacts() };
   }
   const facts = factsFromScan(file.path, scan);
-  return { findings: byPosition(sink.findings), problems: [], usesMlflow: facts.declared.some((name) => name === 'mlflow' || name === 'mlflow-skinny'), parsed: true, syntaxErrors: 0, facts };
+  return { findings: holdMlserverExtras(file.path, byPosition(sink.findings), facts), problems: [], usesMlflow: facts.declared.some((name) => name === 'mlflow' || name === 'mlflow-skinny'), parsed: true, syntaxErrors: 0, facts };
 }

@@ -6,7 +6,7 @@ import { analyzeByKind } from '../runner/fileKinds.js';
 import type { SourceFile } from '../source/sourceFile.js';
 import { DEVICE_MAP_VARIABLE, TELEMETRY_OPT_OUTS } from '../configfiles/envVars.js';
 import { droppedDependencyOf } from './droppedDependencies.js';
-import { factsOf, spellRequirement, type PinFact, type ProjectFacts } from './facts.js';
+import { factsOf, MLSERVER_RUNTIME, spellRequirement, withMlserverUse, type PinFact, type ProjectFacts } from './facts.js';
 
 /**
  * Checks that need the whole repository, run once after every file has been analysed:
@@ -24,6 +24,10 @@ import { factsOf, spellRequirement, type PinFact, type ProjectFacts } from './fa
  *   configuration file or a Python module) sets `MLFLOW_HUGGINGFACE_USE_DEVICE_MAP`.
  * - MLF608 telemetry-default-on: one finding per project, on the MLflow pin the upgrade moves
  *   past 3.2, unless some file sets `MLFLOW_DISABLE_TELEMETRY` or `DO_NOT_TRACK`.
+ * - MLF904 extras-mlserver-split: `mlflow[extras]` only loses something for a project that runs
+ *   MLServer. A file's findings are held in its facts unless the file runs MLServer itself; here
+ *   they are added when some file runs it (`--enable-mlserver`, `enable_mlserver=True`) and no
+ *   file declares `mlserver-mlflow`.
  *
  * Inputs are the per-file results: their findings and the `facts` their analysis carried
  * (`factsOf(analysis)`, from manifests, Dockerfiles, scripts, CI files and notebooks).
@@ -35,7 +39,7 @@ export interface ProjectFileInput {
 }
 
 export interface ProjectOutcome {
-  /** New findings (MLF614, MLF608), each with the `path` of the file it belongs to. */
+  /** New findings (MLF614, MLF608, held MLF904), each with the `path` of the file it belongs to. */
   added: Finding[];
   /** Findings of the inputs to drop (MLF906 for packages the project declares, MLF611 / MLF607 for a variable set elsewhere), by identity. */
   removed: Finding[];
@@ -43,7 +47,7 @@ export interface ProjectOutcome {
 
 export function projectFindings(files: readonly ProjectFileInput[], rules: readonly RuleDefinition[]): ProjectOutcome {
   return {
-    added: [...versionSkew(files, rules), ...telemetryDefault(files, rules)],
+    added: [...versionSkew(files, rules), ...telemetryDefault(files, rules), ...mlserverExtras(files, rules)],
     removed: [
       ...declaredDependencies(files),
       ...withdrawnWhenSet(files, 'MLF611', 'MLFLOW_FLASK_SERVER_SECRET_KEY'),
@@ -109,6 +113,18 @@ export function pinsInFile(file: SourceFile, options: Omit<AnalyzerOptions, 'rul
 function withdrawnWhenSet(files: readonly ProjectFileInput[], code: string, variable: string): Finding[] {
   if (!files.some((f) => f.facts?.envNames?.includes(variable))) return [];
   return files.flatMap((f) => f.findings.filter((finding) => finding.code === code));
+}
+
+/**
+ * MLF904: the held findings, naming the first file (in path order) that runs MLServer. A file that
+ * runs it itself reported its own findings already: the image or script that runs MLServer is its
+ * own environment, which a declaration elsewhere does not install into.
+ */
+function mlserverExtras(files: readonly ProjectFileInput[], rules: readonly RuleDefinition[]): Finding[] {
+  if (!rules.some((r) => r.code === 'MLF904') || files.some((f) => f.facts?.declared.includes(MLSERVER_RUNTIME))) return [];
+  const user = files.filter((f) => f.facts?.mlserverUse).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))[0];
+  if (!user) return [];
+  return files.flatMap((f) => (f.facts?.heldMlserverExtras ?? []).map((finding) => withMlserverUse(finding, user.path, user.facts!.mlserverUse!)));
 }
 
 /** The release that turned usage telemetry on by default. */

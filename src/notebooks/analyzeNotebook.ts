@@ -3,7 +3,7 @@ import type { Finding } from '../engine/types.js';
 import { checkCommandsAndEnv } from '../configfiles/commandChecks.js';
 import { envOccurrences } from '../configfiles/envScan.js';
 import { shellCommands, type ShellCommand } from '../configfiles/shell.js';
-import { emptyFacts, factsFromScan, type ManifestAnalysis, type PinFact } from '../manifests/facts.js';
+import { commandsMlserverUse, emptyFacts, factsFromScan, holdMlserverExtras, pythonMlserverUse, type ManifestAnalysis, type PinFact } from '../manifests/facts.js';
 import { targetVersionOf } from '../manifests/options.js';
 import { checkRequirements } from '../manifests/pinChecks.js';
 import { installedRequirements } from '../manifests/pipCommand.js';
@@ -42,8 +42,11 @@ export function analyzeNotebook(file: SourceFile, options: AnalyzerOptions): Man
 
   const facts = factsFromScan(file.path, scan);
   facts.mlflowPins = facts.mlflowPins.map((p) => mapPin(p, nb));
+  // `!mlflow models serve --enable-mlserver`, or `build_docker(..., enable_mlserver=True)` in a cell.
+  const mlserverUse = commandsMlserverUse(commands) ?? pythonMlserverUse(nb.virtual);
+  if (mlserverUse) facts.mlserverUse = mlserverUse;
   return {
-    findings: sortFindings(findings),
+    findings: holdMlserverExtras(file.path, sortFindings(findings), facts),
     problems: python.problems,
     usesMlflow: python.usesMlflow || facts.declared.includes('mlflow'),
     parsed: python.parsed,

@@ -16,10 +16,15 @@ describe('Dockerfiles', () => {
       '',
     ].join('\n');
     const { findings } = await analyze('docker/client.Dockerfile', text);
-    expect(codes(text, findings)).toEqual(['2:MLF903', '6:MLF904', '6:MLF901', '8:MLF901']);
+    // `mlflow server` without `--enable-mlserver`: no MLF904 on `mlflow[extras]` (test/manifests/mlserver.test.ts).
+    expect(codes(text, findings)).toEqual(['2:MLF903', '6:MLF901', '8:MLF901']);
     expect(slice(text, findings[0]!)).toBe('3.9');
     expect(findings[0]!.message).toBe('`FROM python:3.9-slim` admits Python 3.9; MLflow 3.4.0 requires Python 3.10 or later');
-    expect(await fixAll('Dockerfile', text)).toBe(text.replace('mlflow[extras]==2.9.2', 'mlflow[extras,mlserver]==3.4.0').replace('skinny==2.9.2', 'skinny==3.4.0'));
+    expect(await fixAll('Dockerfile', text)).toBe(text.replace('mlflow[extras]==2.9.2', 'mlflow[extras]==3.4.0').replace('skinny==2.9.2', 'skinny==3.4.0'));
+    // The same image serving with MLServer gets the extra, in the file's own analysis.
+    const serving = text.replace('CMD ["mlflow", "server"]', 'CMD ["mlflow", "models", "serve", "-m", "/model", "--enable-mlserver"]');
+    expect(codes(serving, (await analyze('docker/client.Dockerfile', serving)).findings)).toEqual(['2:MLF903', '6:MLF904', '6:MLF901', '8:MLF901']);
+    expect(await fixAll('Dockerfile', serving)).toBe(serving.replace('mlflow[extras]==2.9.2', 'mlflow[extras,mlserver]==3.4.0').replace('skinny==2.9.2', 'skinny==3.4.0'));
   });
 
   it('matches Dockerfile names', async () => {
@@ -82,8 +87,12 @@ describe('CI workflows', () => {
       '',
     ].join('\n');
     const { findings } = await analyze('.github/workflows/ci.yml', text);
-    expect(codes(text, findings)).toEqual(['7:MLF901', '11:MLF904', '11:MLF901']);
-    expect(await fixAll('.github/workflows/ci.yml', text)).toBe(text.replace('mlflow==2.9.2', 'mlflow==3.4.0').replace('mlflow[extras]<3', 'mlflow[extras,mlserver]<4'));
+    expect(codes(text, findings)).toEqual(['7:MLF901', '11:MLF901']);
+    expect(await fixAll('.github/workflows/ci.yml', text)).toBe(text.replace('mlflow==2.9.2', 'mlflow==3.4.0').replace('mlflow[extras]<3', 'mlflow[extras]<4'));
+    // A later step that serves with MLServer: MLF904 on the `mlflow[extras]` it installs.
+    const serving = `${text}      - run: mlflow models serve -m runs:/1/model --enable-mlserver\n`;
+    expect(codes(serving, (await analyze('.github/workflows/ci.yml', serving)).findings)).toEqual(['7:MLF901', '11:MLF904', '11:MLF901']);
+    expect(await fixAll('.github/workflows/ci.yml', serving)).toBe(serving.replace('mlflow==2.9.2', 'mlflow==3.4.0').replace('mlflow[extras]<3', 'mlflow[extras,mlserver]<4'));
   });
 
   it('reads script: lists of GitLab CI', async () => {

@@ -18,12 +18,12 @@ describe('pyproject.toml', () => {
     ].join('\n');
     const { findings, problems } = await analyze('pyproject.toml', text);
     expect(problems).toEqual([]);
-    // `mlflow-skinny` beside `mlflow` in one file follows it (MLF902).
-    expect(codes(text, findings)).toEqual(['3:MLF903', '5:MLF904', '5:MLF901', '10:MLF902']);
+    // `mlflow-skinny` beside `mlflow` in one file follows it (MLF902); MLF904 waits for the project.
+    expect(codes(text, findings)).toEqual(['3:MLF903', '5:MLF901', '10:MLF902']);
     expect(slice(text, findings[0]!)).toBe('>=3.9');
     expect(findings[0]!.message).toBe("`requires-python = \">=3.9\"` admits Python 3.9; MLflow 3.4.0 requires Python 3.10 or later");
     expect(findings[0]!.fix).toBeUndefined();
-    expect(await fixAll('pyproject.toml', text)).toBe(text.replace('mlflow[extras]==2.9.2', 'mlflow[extras,mlserver]==3.4.0').replace('mlflow-skinny~=2.9', 'mlflow-skinny==3.4.0'));
+    expect(await fixAll('pyproject.toml', text)).toBe(text.replace('mlflow[extras]==2.9.2', 'mlflow[extras]==3.4.0').replace('mlflow-skinny~=2.9', 'mlflow-skinny==3.4.0'));
   });
 
   it('reads Poetry constraints, tables, groups and the python requirement', async () => {
@@ -38,7 +38,7 @@ describe('pyproject.toml', () => {
       '',
     ].join('\n');
     const { findings } = await analyze('pyproject.toml', text);
-    expect(codes(text, findings)).toEqual(['2:MLF903', '3:MLF901', '6:MLF902', '7:MLF901', '7:MLF904']);
+    expect(codes(text, findings)).toEqual(['2:MLF903', '3:MLF901', '6:MLF902', '7:MLF901']);
     expect(findings[1]!.message).toBe('`mlflow ^2.9` excludes MLflow 3.4.0, the target version');
     expect(await fixAll('pyproject.toml', text)).toBe([
       '[tool.poetry.dependencies]',
@@ -47,7 +47,7 @@ describe('pyproject.toml', () => {
       '',
       '[tool.poetry.group.serve.dependencies]',
       'mlflow-skinny = { version = "^3.4", optional = true }',
-      'MLflow = {version = ">=2.9,<4", extras = ["extras", "gateway", "mlserver"]}',
+      'MLflow = {version = ">=2.9,<4", extras = ["extras", "gateway"]}',
       '',
     ].join('\n'));
   });

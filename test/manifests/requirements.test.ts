@@ -106,13 +106,14 @@ describe('requirements files', () => {
     expect(codes(same, (await analyze('requirements.txt', same)).findings)).toEqual(['1:MLF901', '2:MLF901']);
   });
 
-  it('adds the mlserver extra to mlflow[extras] (MLF904) and removes xethub (MLF905, unsafe)', async () => {
+  it('removes xethub (MLF905, unsafe); mlflow[extras] waits for the project (MLF904)', async () => {
     const text = 'mlflow[extras]==3.4.0\nmlflow[xethub, extras]>=2.9\nmlflow[xethub]\n';
     const { findings } = await analyze('requirements.txt', text);
-    expect(codes(text, findings)).toEqual(['1:MLF904', '2:MLF905', '2:MLF904', '3:MLF905']);
+    // MLF904 only for a project that runs MLServer: held in the facts (test/manifests/mlserver.test.ts).
+    expect(codes(text, findings)).toEqual(['2:MLF905', '3:MLF905']);
     expect(findings.find((f) => f.code === 'MLF905')!.fix!.applicability).toBe('unsafe');
-    expect(await fixAll('requirements.txt', text)).toBe('mlflow[extras,mlserver]==3.4.0\nmlflow[xethub, extras, mlserver]>=2.9\nmlflow[xethub]\n');
-    expect(await fixAll('requirements.txt', text, { unsafe: true })).toBe('mlflow[extras,mlserver]==3.4.0\nmlflow[extras, mlserver]>=2.9\nmlflow\n');
+    expect(await fixAll('requirements.txt', text)).toBe(text);
+    expect(await fixAll('requirements.txt', text, { unsafe: true })).toBe('mlflow[extras]==3.4.0\nmlflow[extras]>=2.9\nmlflow\n');
   });
 
   it('reads pip-tools inputs and constraints files, not MANIFEST.in', async () => {
@@ -133,7 +134,7 @@ describe('requirements files', () => {
   it('is idempotent after its own fixes', async () => {
     const text = 'mlflow[extras]==2.9.2\nmlflow-skinny==2.9.0\n';
     const fixed = await fixAll('requirements.txt', text);
-    expect(fixed).toBe('mlflow[extras,mlserver]==3.4.0\nmlflow-skinny==3.4.0\n');
+    expect(fixed).toBe('mlflow[extras]==3.4.0\nmlflow-skinny==3.4.0\n');
     expect((await analyze('requirements.txt', fixed)).findings).toEqual([]);
   });
 });
