@@ -173,11 +173,6 @@ export function analyzeBytes(absolute: string, display: string, bytes: Uint8Arra
   return { result, problem: analysis.problems[0] };
 }
 
-/** Keeps in each file only the findings of the rules its configuration enables; drops `extend-exclude`d files. */
-function applyConfiguration(files: FileResult[], project: ProjectSettings): FileResult[] {
-  return files.filter((f) => !project.excludes(f.absolute)).map((f) => withEnabledFindings(f, project));
-}
-
 /** The file with only the findings of the rules its configuration enables. */
 export function withEnabledFindings(file: FileResult, project: ProjectSettings): FileResult {
   if (!file.findings.length) return file;
@@ -239,9 +234,12 @@ export async function runCheck(options: CheckOptions, existing?: AnalysisSession
   });
   cache?.save();
   problems.push(...analyzed.problems);
-  const files = options.project ? applyConfiguration(analyzed.files, options.project) : analyzed.files;
-  // Checks across files (version skew between manifests, packages declared elsewhere).
-  applyProjectOutcome(files, projectFindings(files, settings.rules));
+  const project = options.project;
+  const included = project ? analyzed.files.filter((f) => !project.excludes(f.absolute)) : analyzed.files;
+  // Checks across files (version skew between manifests, packages declared elsewhere), then each
+  // file's configuration: `per-file-ignores` holds for the findings those checks add too.
+  applyProjectOutcome(included, projectFindings(included, settings.rules));
+  const files = project ? included.map((f) => withEnabledFindings(f, project)) : included;
   for (const file of files) if (file.findings.length && !file.source) file.source = reloadSource(file);
   return runResult(files, problems, settings, analyzed.parserBackend);
 }

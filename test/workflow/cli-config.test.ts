@@ -141,6 +141,13 @@ describe('per-file-ignores and extend-exclude', () => {
     ]);
   });
 
+  it('per-file-ignores hold for the findings of checks across files too (MLF608 on a pin)', async () => {
+    const files = { 'requirements.txt': 'mlflow==2.9.2\n', 'train.py': 'import mlflow\n' };
+    expect((await check(project(files), [])).findings).toEqual(['requirements.txt:1:MLF608', 'requirements.txt:1:MLF901']);
+    const ignoring = project({ ...files, 'pyproject.toml': '[tool.mlflow-migrate.per-file-ignores]\n"requirements.txt" = ["MLF608"]\n' });
+    expect((await check(ignoring, [])).findings).toEqual(['requirements.txt:1:MLF901']);
+  });
+
   it('extend-exclude: matching files are neither checked nor counted', async () => {
     const dir = project({
       'pyproject.toml': '[tool.mlflow-migrate]\nextend-exclude = ["generated/", "scratch_*.py"]\n',
