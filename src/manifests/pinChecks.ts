@@ -2,7 +2,7 @@ import type { Edit } from '../engine/types.js';
 import { spellRequirement } from './facts.js';
 import type { FindingSink } from './report.js';
 import type { Dialect, Requirement, TextSpan } from './requirement.js';
-import { admits, floorAbove, parseConstraint, pythonBelow, requiredPython, retargetEdits, type Constraint } from './specifier.js';
+import { admits, floorAbove, parseConstraint, pythonBelow, pythonFrom, requiredPython, retargetEdits, type Constraint } from './specifier.js';
 
 /** The requirements and Python-version constraints found in one file (or one notebook). */
 export interface ManifestScan {
@@ -34,6 +34,12 @@ const SPLIT_PACKAGES = new Set(['mlflow-skinny', 'mlflow-tracing']);
 export function checkRequirements(text: string, scan: ManifestScan, sink: FindingSink, target: string): void {
   const main = scan.requirements.find((r) => r.normalized === MLFLOW && r.specifier);
   const mainFixed = main && fixedSpecifier(main, target);
+  // A Python this file pins (`FROM python:3.8`, conda `python=3.9`) on which the target cannot be
+  // installed: moving the pin alone makes an environment that no longer builds.
+  const stuckOn = scan.pythonFloors.find((f) => {
+    const c = parseConstraint(f.constraint, f.dialect);
+    return !!c && !pythonFrom(c, requiredPython(target));
+  });
   for (const req of scan.requirements) {
     if (!req.specifier || req.url) {
       checkExtras(text, req, sink);
@@ -48,7 +54,7 @@ export function checkRequirements(text: string, scan: ManifestScan, sink: Findin
     } else if (PINNED_PACKAGES.has(req.normalized)) {
       // `mlflow-skinny` installs the same `mlflow` package: it moves only if `mlflow` moves too.
       const followsMain = req !== main && main !== undefined && mainFixed === undefined;
-      reportPin(req, sink, target, !followsMain);
+      reportPin(req, sink, target, !followsMain, stuckOn?.label);
     }
     checkExtras(text, req, sink);
   }
@@ -95,7 +101,8 @@ function oldPythonOnly(req: Requirement): boolean {
   return !!req.marker && /python_(?:full_)?version\s*(?:<|<=|==|~=)/.test(req.marker.text);
 }
 
-function reportPin(req: Requirement, sink: FindingSink, target: string, fixable = true): void {
+/** `oldPython`: how the file pins a Python the target does not support; the fix is then unsafe. */
+function reportPin(req: Requirement, sink: FindingSink, target: string, fixable = true, oldPython?: string): void {
   const constraint = constraintOf(req);
   const spec = req.specifier!;
   if (!constraint || admits(constraint, target)) return;
@@ -107,8 +114,10 @@ function reportPin(req: Requirement, sink: FindingSink, target: string, fixable 
     start: spec.start,
     end: spec.end,
     message: `\`${spellRequirement(req.name.text, spec.text, req.dialect)}\` excludes MLflow ${target}, the target version`,
-    help: fixed ? `Change the constraint to \`${fixed}\`` : req.hashed ? REGENERATE_HASHES : `Change the version constraint of \`${req.name.text}\` to admit ${target}`,
-    fix: edits ? { applicability: 'safe', edits } : undefined,
+    help: fixed
+      ? `Change the constraint to \`${fixed}\`${oldPython ? `, and raise ${oldPython} to Python ${requiredPython(target)} or later: MLflow ${target} does not install on it` : ''}`
+      : req.hashed ? REGENERATE_HASHES : `Change the version constraint of \`${req.name.text}\` to admit ${target}`,
+    fix: edits ? { applicability: oldPython ? 'unsafe' : 'safe', edits } : undefined,
   });
 }
 

@@ -210,6 +210,17 @@ export function pythonBelow(constraint: Constraint, required: string): string | 
   return undefined;
 }
 
+/** Whether a constraint admits some Python at or above `required` (probing 3.x releases up to 3.14). */
+export function pythonFrom(constraint: Constraint, required: string): boolean {
+  for (let minor = 0; minor <= 14; minor++) {
+    for (let p = 0; p <= 25; p++) {
+      const v = `3.${minor}.${p}`;
+      if (compare(v, required) >= 0 && admits(constraint, v)) return true;
+    }
+  }
+  return false;
+}
+
 /** The oldest Python the target MLflow release supports (3.9 was dropped in 3.2.0, 3.8 in 2.18.0). */
 export function requiredPython(target: string): string {
   if (compare(target, '3.2.0') >= 0) return '3.10';

@@ -20,11 +20,14 @@ describe('Dockerfiles', () => {
     expect(codes(text, findings)).toEqual(['2:MLF903', '6:MLF901', '8:MLF901']);
     expect(slice(text, findings[0]!)).toBe('3.9');
     expect(findings[0]!.message).toBe('`FROM python:3.9-slim` admits Python 3.9; MLflow 3.4.0 requires Python 3.10 or later');
-    expect(await fixAll('Dockerfile', text)).toBe(text.replace('mlflow[extras]==2.9.2', 'mlflow[extras]==3.4.0').replace('skinny==2.9.2', 'skinny==3.4.0'));
+    // Python 3.9 cannot install MLflow 3.4: the pin moves only as an unsafe fix, with the base image.
+    expect(findings.filter((f) => f.code === 'MLF901').map((f) => f.fix?.applicability)).toEqual(['unsafe', 'unsafe']);
+    expect(await fixAll('Dockerfile', text)).toBe(text);
+    expect(await fixAll('Dockerfile', text, { unsafe: true })).toBe(text.replace('mlflow[extras]==2.9.2', 'mlflow[extras]==3.4.0').replace('skinny==2.9.2', 'skinny==3.4.0'));
     // The same image serving with MLServer gets the extra, in the file's own analysis.
     const serving = text.replace('CMD ["mlflow", "server"]', 'CMD ["mlflow", "models", "serve", "-m", "/model", "--enable-mlserver"]');
     expect(codes(serving, (await analyze('docker/client.Dockerfile', serving)).findings)).toEqual(['2:MLF903', '6:MLF904', '6:MLF901', '8:MLF901']);
-    expect(await fixAll('Dockerfile', serving)).toBe(serving.replace('mlflow[extras]==2.9.2', 'mlflow[extras,mlserver]==3.4.0').replace('skinny==2.9.2', 'skinny==3.4.0'));
+    expect(await fixAll('Dockerfile', serving, { unsafe: true })).toBe(serving.replace('mlflow[extras]==2.9.2', 'mlflow[extras,mlserver]==3.4.0').replace('skinny==2.9.2', 'skinny==3.4.0'));
   });
 
   it('matches Dockerfile names', async () => {

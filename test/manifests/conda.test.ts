@@ -23,7 +23,9 @@ describe('conda environment files', () => {
     expect(slice(text, findings[0]!)).toBe('=3.9');
     expect(slice(text, findings[1]!)).toBe('=2.9.2');
     expect(findings[0]!.message).toBe('`python=3.9` admits Python 3.9; MLflow 3.4.0 requires Python 3.10 or later');
-    expect(await fixAll('environment.yml', text)).toBe(text.replace('mlflow=2.9.2=', 'mlflow=3.4.0=').replace('skinny==2.9.2', 'skinny==3.4.0'));
+    // `python=3.9` cannot install MLflow 3.4: the pins move only as unsafe fixes.
+    expect(await fixAll('environment.yml', text)).toBe(text);
+    expect(await fixAll('environment.yml', text, { unsafe: true })).toBe(text.replace('mlflow=2.9.2=', 'mlflow=3.4.0=').replace('skinny==2.9.2', 'skinny==3.4.0'));
   });
 
   it('reads conda.yaml (the file MLflow writes beside a model) and other spellings', async () => {
@@ -49,7 +51,8 @@ describe('python_env.yaml', () => {
     const text = 'python: 3.9\nbuild_dependencies:\n  - pip\ndependencies:\n  - mlflow==2.9.2\n  - cloudpickle==2.2.1\n';
     const { findings } = await analyze('python_env.yaml', text);
     expect(codes(text, findings)).toEqual(['1:MLF903', '5:MLF901']);
-    expect(await fixAll('python_env.yaml', text)).toBe(text.replace('mlflow==2.9.2', 'mlflow==3.4.0'));
+    expect(await fixAll('python_env.yaml', text)).toBe(text);
+    expect(await fixAll('python_env.yaml', text, { unsafe: true })).toBe(text.replace('mlflow==2.9.2', 'mlflow==3.4.0'));
     // `3.10` as a YAML number would read as 3.1: the version is read as written.
     expect((await analyze('python_env.yaml', 'python: 3.10\ndependencies: [mlflow>=2.9]\n')).findings).toEqual([]);
   });
