@@ -252,7 +252,15 @@ export class SemanticModel {
 
   private computeCalleeName(call: SyntaxNode, scope: Scope): string | null {
     const fn = call.childForFieldName('function');
-    if (!fn) return null;
+    return fn ? this.functionName(fn, scope) : null;
+  }
+
+  /**
+   * Canonical MLflow name of the function an expression names (what calling it calls), as for a
+   * callee: `mlflow.evaluate`, `client.get_run` on a typed receiver. Also for a function handed on
+   * uncalled (`functools.partial(mlflow.evaluate, ...)`).
+   */
+  functionName(fn: SyntaxNode, scope: Scope): string | null {
     const direct = this.mlflowName(fn, scope);
     if (direct) return direct;
     // A method call on a typed receiver: `client.get_run(...)` → `...MlflowClient.get_run`.

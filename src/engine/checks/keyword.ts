@@ -2,7 +2,7 @@ import type { SyntaxNode } from '../../parser/types.js';
 import { fill, type CheckContext } from '../context.js';
 import type { KeywordCheck } from '../rule.js';
 import type { Edit } from '../types.js';
-import { callArguments, keywordArgument, removeArgumentEdit, splatKeys } from '../syntax.js';
+import { callArguments, keywordArgument, positionalArguments, removeArgumentEdit, splatKeys } from '../syntax.js';
 
 const canonicalCallees = new WeakMap<KeywordCheck, Set<string>>();
 
@@ -15,9 +15,9 @@ export const keyword = {
   visit(check: KeywordCheck, call: SyntaxNode, ctx: CheckContext): void {
     let callees = canonicalCallees.get(check);
     if (!callees) canonicalCallees.set(check, (callees = new Set(check.callees.map((c) => ctx.canonical(c)))));
-    const callee = ctx.calleeName(call);
-    if (!callee || !callees.has(callee)) return;
-    const values = { keyword: check.keyword, renameTo: check.renameTo, callee: call.childForFieldName('function')!.text };
+    const target = calledFunction(call, ctx);
+    if (!target || !callees.has(target.name)) return;
+    const values = { keyword: check.keyword, renameTo: check.renameTo, callee: target.node.text };
     const blocked = (check.noFixWith ?? []).some((k) => keywordArgument(call, k) || splatKeys(call).some((s) => s.name === k));
     const applicability = check.applicability ?? 'safe';
 
@@ -36,6 +36,20 @@ export const keyword = {
     }
   },
 };
+
+/**
+ * The function whose keywords the call's keyword arguments are: its callee, or the function a
+ * `functools.partial(f, kw=...)` binds them to for later calls.
+ */
+function calledFunction(call: SyntaxNode, ctx: CheckContext): { name: string; node: SyntaxNode } | undefined {
+  const fn = call.childForFieldName('function')!;
+  const callee = ctx.calleeName(call);
+  if (callee) return { name: callee, node: fn };
+  if (ctx.importedPath(fn) !== 'functools.partial') return undefined;
+  const bound = positionalArguments(call)[0];
+  const name = bound && ctx.model.functionName(bound, ctx.scope);
+  return name ? { name, node: bound } : undefined;
+}
 
 function keywordEdits(check: KeywordCheck, arg: SyntaxNode, name: SyntaxNode): Edit[] | undefined {
   if (check.renameTo) return [{ start: name.startIndex, end: name.endIndex, text: check.renameTo }];
