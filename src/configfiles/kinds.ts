@@ -1,4 +1,5 @@
 import type { FileKind } from '../runner/fileKinds.js';
+import { ciPythonFloors } from '../manifests/formats/ciPythonPins.js';
 import { dockerPythonFloors } from '../manifests/formats/dockerfilePins.js';
 import { baseName, bytesMention } from '../manifests/paths.js';
 import { parseYaml } from '../manifests/yaml.js';
@@ -74,8 +75,11 @@ export function isCiWorkflow(path: string): boolean {
   return /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(norm) || /(?:^|\/)\.gitlab-ci\.ya?ml$/i.test(norm);
 }
 
-/** YAML holding commands, environment variables or a gateway configuration. */
-const readYaml = (reportInvalid: boolean): ConfigReader => (file) => {
+/**
+ * YAML holding commands, environment variables or a gateway configuration; with `pythons` (CI
+ * workflows), also the Pythons its jobs run on (MLF903, and an unsafe pin fix where they are too old).
+ */
+const readYaml = (reportInvalid: boolean, { pythons = false } = {}): ConfigReader => (file) => {
   const parsed = parseYaml(file.text);
   // Templated YAML (Helm charts) is not YAML until rendered: only files that must be valid say so.
   if ('error' in parsed) return reportInvalid ? parsed : { skip: true };
@@ -83,6 +87,7 @@ const readYaml = (reportInvalid: boolean): ConfigReader => (file) => {
     commands: yamlCommands(parsed, file.text),
     envSyntax: 'yaml',
     extra: mayBeGatewayConfig(file.text) ? (sink) => checkGatewayConfig(parsed, file.text, sink) : undefined,
+    scan: pythons ? { requirements: [], pythonFloors: ciPythonFloors(parsed, file.text) } : undefined,
   };
 };
 
@@ -91,7 +96,7 @@ export const CI_KIND = configKind(
   ['**/.github/workflows/*.yml', '**/.github/workflows/*.yaml', '**/.gitlab-ci.yml', '**/.gitlab-ci.yaml'],
   /\.ya?ml$/i,
   isCiWorkflow,
-  readYaml(true),
+  readYaml(true, { pythons: true }),
 );
 
 export const MLPROJECT_KIND = configKind('mlproject', ['**/MLproject'], /^MLproject$/, (p) => baseName(p) === 'MLproject', readYaml(true));
