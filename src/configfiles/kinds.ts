@@ -9,7 +9,7 @@ import { yamlCommands } from './commandSites.js';
 import { instructionCommands, parseDockerfile } from './dockerfile.js';
 import { checkGatewayConfig, mayBeGatewayConfig } from './gateway.js';
 import { makefileCommands, procfileCommands } from './recipes.js';
-import { shellCommands } from './shell.js';
+import { programName, shellCommands, type ShellCommand } from './shell.js';
 
 /**
  * Files whose findings need `mlflow` (commands, pins) or an `MLFLOW_` variable, and files that
@@ -37,9 +37,32 @@ export const DOCKERFILE_KIND = configKind(
     if (!isDockerfile(file.path)) return { skip: true };
     const df = parseDockerfile(file.text);
     const commands = df.instructions.filter((i) => ['RUN', 'CMD', 'ENTRYPOINT'].includes(i.keyword)).flatMap((i) => instructionCommands(df, i));
+    const launched = entrypointWithCmd(df);
+    if (launched) commands.push(launched);
     return { commands, envSyntax: 'dockerfile', scan: { requirements: [], pythonFloors: dockerPythonFloors(file.text, df) } };
   },
 );
+
+/**
+ * What the container runs when an exec-form `ENTRYPOINT ["mlflow"]` gets its arguments from an
+ * exec-form `CMD ["server", ...]` (Docker appends the last CMD to the ENTRYPOINT): one command,
+ * each word at its own place in the file. Undefined unless the entrypoint is `mlflow` alone.
+ */
+function entrypointWithCmd(df: ReturnType<typeof parseDockerfile>): ShellCommand | undefined {
+  const last = (keyword: string) => df.instructions.filter((i) => i.keyword === keyword).at(-1);
+  const entrypoint = last('ENTRYPOINT');
+  const cmd = last('CMD');
+  if (!entrypoint || !cmd || !isExecForm(df, entrypoint) || !isExecForm(df, cmd)) return undefined;
+  const [program, ...rest] = instructionCommands(df, entrypoint);
+  const args = instructionCommands(df, cmd);
+  if (!program || rest.length || program.words.length !== 1 || programName(program.words[0]) !== 'mlflow') return undefined;
+  if (args.length !== 1) return undefined;
+  return { words: [...program.words, ...args[0]!.words] };
+}
+
+function isExecForm(df: ReturnType<typeof parseDockerfile>, ins: { argsStart: number; end: number }): boolean {
+  return df.masked.slice(ins.argsStart, ins.end).trimStart().startsWith('[');
+}
 
 export const SHELL_KIND = configKind('shell', ['**/*.sh', '**/*.bash'], /\.(?:sh|bash)$/i, (p) => /\.(?:sh|bash)$/i.test(p), (file) => ({ commands: shellCommands(file.text), envSyntax: 'shell' }));
 

@@ -167,4 +167,14 @@ describe('MLproject', () => {
     const others = 'poetry install\nuv pip list\nconda run -n serving\ntimeout 5\n';
     expect((await analyze('serve.sh', others, { select: ['MLF208'] })).findings).toEqual([]);
   });
+  it('reads an exec-form ENTRYPOINT ["mlflow"] with the arguments of the CMD Docker appends to it', async () => {
+    const text = 'FROM ghcr.io/mlflow/mlflow:v2.10.2\nENTRYPOINT ["/usr/local/bin/mlflow"]\nCMD ["deployments", "start-server", "--config-path", "/cfg.yaml"]\n';
+    const { findings } = await analyze('Dockerfile', text, { select: ['MLF208'] });
+    expect(codes(text, findings)).toEqual(['3:MLF208']);
+    expect(await fixAll('Dockerfile', text, { select: ['MLF208'] })).toBe(text.replace('"deployments", "start-server"', '"gateway", "start"'));
+    // A shell-form ENTRYPOINT ignores CMD; another program's entrypoint is not mlflow's.
+    for (const other of [text.replace('ENTRYPOINT ["/usr/local/bin/mlflow"]', 'ENTRYPOINT /usr/local/bin/mlflow'), text.replace('/usr/local/bin/mlflow', 'tini')]) {
+      expect((await analyze('Dockerfile', other, { select: ['MLF208'] })).findings, other).toEqual([]);
+    }
+  });
 });
