@@ -7,7 +7,8 @@ export interface MagicRegion {
   /** UTF-16 offsets into the cell's source text (line terminators excluded at the end). */
   start: number;
   end: number;
-  kind: 'line-magic' | 'shell' | 'help' | 'cell-magic' | 'cell-body';
+  /** `statement-magic`: `%time` / `%timeit` / `%prun` before a Python statement, which stays visible. */
+  kind: 'line-magic' | 'shell' | 'help' | 'cell-magic' | 'cell-body' | 'statement-magic';
   /** For cell bodies: the cell magic (`bash`, `writefile`, ...). */
   magic?: string;
 }
@@ -20,6 +21,10 @@ export interface MaskedCell {
 
 /** Cell magics whose body is Python run in the kernel: only their first line is not Python. */
 const PYTHON_BODY_CELL_MAGICS = new Set(['time', 'timeit', 'capture', 'prun', 'debug']);
+/** Databricks' cell languages, as the first line of a cell (`%sql`, `%sh`, `%python`, ...). */
+const DATABRICKS_CELL_LANGUAGE = /^%(sql|sh|md|scala|r|fs|python)[ \t]*$/;
+/** `%time` / `%timeit` / `%prun` followed by a statement (no options: `%timeit -n 10 f()` stays masked). */
+const TIMED_STATEMENT = /^([ \t]*)(%(?:time|timeit|prun))[ \t]+(?![-\s#])/;
 /** Cell magics whose body is a shell script. */
 export const SHELL_CELL_MAGICS = new Set(['bash', 'sh', 'system', '!']);
 
@@ -34,10 +39,14 @@ export function maskMagics(source: string): MaskedCell {
   const lines = splitLines(source);
   const regions: MagicRegion[] = [];
   const first = lines[0];
-  const cellMagic = first ? /^%%(\S+)/.exec(source.slice(first.start, first.end)) : null;
+  const firstText = first ? source.slice(first.start, first.end) : '';
+  // `%%bash`; or Databricks' cell language, `%sql` / `%sh` / `%md` alone on the first line (in
+  // Jupyter such a line magic without arguments does nothing, and SQL under it is no Python).
+  const cellMagic = /^%%(\S+)/.exec(firstText) ?? DATABRICKS_CELL_LANGUAGE.exec(firstText);
   if (first && cellMagic) {
     regions.push({ start: first.start, end: first.end, kind: 'cell-magic', magic: cellMagic[1] });
-    if (!PYTHON_BODY_CELL_MAGICS.has(cellMagic[1]!)) {
+    const pythonBody = PYTHON_BODY_CELL_MAGICS.has(cellMagic[1]!) || (cellMagic[0].startsWith('%') && !cellMagic[0].startsWith('%%') && cellMagic[1] === 'python');
+    if (!pythonBody) {
       const last = lines[lines.length - 1]!;
       if (lines.length > 1) regions.push({ start: lines[1]!.start, end: last.end, kind: 'cell-body', magic: cellMagic[1] });
       return { masked: mask(source, regions), regions };
@@ -48,6 +57,14 @@ export function maskMagics(source: string): MaskedCell {
     const line = lines[n]!;
     const text = source.slice(line.start, line.end);
     if (state.depth === 0 && state.quote === null && !state.continued) {
+      // `%time res = mlflow.evaluate(...)`: IPython runs the statement; only the magic is masked.
+      const timed = TIMED_STATEMENT.exec(text);
+      if (timed) {
+        const start = line.start + timed[1]!.length;
+        regions.push({ start, end: start + timed[2]!.length, kind: 'statement-magic' });
+        lexLine(text, state);
+        continue;
+      }
       const kind = magicKind(text);
       if (kind) {
         // A magic ending in a backslash goes on over the next line(s).
@@ -129,14 +146,16 @@ export function splitLines(text: string): Line[] {
 
 /**
  * Same length, same line breaks: each masked line becomes the expression statement `0` at its
- * own indentation (so a magic that is the only line of a block keeps the block valid).
+ * own indentation (so a magic that is the only line of a block keeps the block valid), and a
+ * statement magic `0;` before the statement it runs.
  */
 function mask(source: string, regions: MagicRegion[]): string {
   const chars = source.split('');
   for (const r of regions) {
     for (let k = r.start; k < r.end; k++) {
       if (chars[k] === '\n' || chars[k] === '\r') continue;
-      chars[k] = k === r.start && r.kind !== 'cell-body' ? '0' : ' ';
+      // A statement magic becomes `0;` before its statement: `0;   res = f()`.
+      chars[k] = k === r.start && r.kind !== 'cell-body' ? '0' : k === r.start + 1 && r.kind === 'statement-magic' ? ';' : ' ';
     }
   }
   return chars.join('');

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, fixAll } from '../manifests/helpers.js';
+
+/** A notebook as Jupyter writes it, with code cells only. */
+function notebook(sources: string[]): string {
+  const cells = sources.map((source, i) => ({ cell_type: 'code', execution_count: i + 1, id: `c${i}`, metadata: {}, outputs: [], source: source.split(/(?<=\n)/) }));
+  return `${JSON.stringify({ cells, metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
+}
+
+describe('notebook cells in other languages and timed statements', () => {
+  it('reads a Databricks %sql / %sh / %md cell as that language, not as Python', async () => {
+    const text = notebook([
+      'import mlflow\n',
+      "%sql\nSELECT * FROM runs WHERE status = 'FINISHED';\n",
+      '%sh\npip install mlflow==2.9.2\n',
+      '%md\n# Results: *bold* claims\n',
+      'run = mlflow.active_run()\n',
+    ]);
+    const { findings } = await analyze('explore.ipynb', text, { select: ['MLF001', 'MLF901'] });
+    expect(findings.map((f) => `${f.code}@${f.cell?.index}:${f.cell?.line}`)).toEqual(['MLF901@2:2']);
+  });
+
+  it('analyses the statement of %time / %timeit / %prun, and fixes it in place', async () => {
+    const timed = '%time res = mlflow.models.evaluate(m, df, targets="y", custom_metrics=[cm])\n';
+    const text = notebook(['import mlflow\n', timed, '%timeit -n 10 score(df)\n']);
+    const { findings } = await analyze('explore.ipynb', text, { select: ['MLF001', 'MLF104'] });
+    expect(findings.map((f) => `${f.code}@${f.cell?.index}:${f.cell?.line}:${f.cell?.column}`)).toEqual([`MLF104@1:1:${timed.indexOf('custom_metrics') + 1}`]);
+    expect(await fixAll('explore.ipynb', text, { select: ['MLF104'] })).toBe(text.replace('custom_metrics=[cm]', 'extra_metrics=[cm]'));
+  });
+});
