@@ -76,6 +76,25 @@ function parseComment(comment: SyntaxNode, file: SourceFile): Suppression | unde
 const matchesCode = (entry: CodeEntry, code: string) => code.startsWith(entry.code);
 
 /**
+ * Whether a line the parser does not see (a notebook's `%pip install` line, masked as a magic)
+ * carries a line suppression of `code`: `# noqa`, `# noqa: MLF901`, `# mlflow-migrate: ignore[MLF9]`.
+ * Such suppressions are not checked for use (MLF000).
+ */
+export function lineSuppresses(line: string, code: string): boolean {
+  const tool = TOOL.exec(line);
+  let codes: string | undefined;
+  if (tool) {
+    if (tool.groups!.verb !== 'ignore') return false;
+    codes = tool.groups!.codes;
+  } else {
+    const noqa = NOQA.exec(line);
+    if (!noqa) return false;
+    codes = noqa.groups!.codes;
+  }
+  return codes === undefined || codes.trim() === '' || parseCodes(codes, 0).some((entry) => matchesCode(entry, code));
+}
+
+/**
  * Removes suppressed findings and appends MLF000 findings for suppressions that silenced nothing
  * (only for codes of rules that ran on this file, so `--select` does not make them "unused").
  */

@@ -8,6 +8,7 @@ import { targetVersionOf } from '../manifests/options.js';
 import { checkRequirements } from '../manifests/pinChecks.js';
 import { installedRequirements } from '../manifests/pipCommand.js';
 import { FindingSink } from '../manifests/report.js';
+import { lineSuppresses } from '../engine/suppressions.js';
 import { SourceFile } from '../source/sourceFile.js';
 import { SHELL_CELL_MAGICS } from './magics.js';
 import { mapFinding } from './mapping.js';
@@ -38,7 +39,9 @@ export function analyzeNotebook(file: SourceFile, options: AnalyzerOptions): Man
   // `!mlflow deployments start-server`: the variables the notebook names make the rewrite safe or not;
   // the variables themselves are Python strings, which the Python rules judge.
   checkCommandsAndEnv(commands, envOccurrences(original, 'shell'), sink, { envFindings: false });
-  findings.push(...sink.findings.map((f) => mapFinding(f, nb, file.text, { allowMagic: true })));
+  // A suppression comment on the magic line itself (`%pip install mlflow==2.9.2  # noqa: MLF901`).
+  const unsuppressed = sink.findings.filter((f) => !lineSuppresses(lineOf(original, f.start), f.code));
+  findings.push(...unsuppressed.map((f) => mapFinding(f, nb, file.text, { allowMagic: true })));
 
   const facts = factsFromScan(file.path, scan);
   facts.mlflowPins = facts.mlflowPins.map((p) => mapPin(p, nb));
@@ -76,6 +79,13 @@ function magicCommands(nb: ParsedNotebook, original: string): ShellCommand[] {
     }
   }
   return out;
+}
+
+/** The line of `text` around `index`, without its line break. */
+function lineOf(text: string, index: number): string {
+  const start = text.lastIndexOf('\n', index - 1) + 1;
+  const end = text.indexOf('\n', index);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 function mapPin(pin: PinFact, nb: ParsedNotebook): PinFact {

@@ -28,3 +28,15 @@ describe('notebook cells in other languages and timed statements', () => {
     expect(await fixAll('explore.ipynb', text, { select: ['MLF104'] })).toBe(text.replace('custom_metrics=[cm]', 'extra_metrics=[cm]'));
   });
 });
+
+describe('suppression comments on notebook magic lines', () => {
+  it('honours # noqa and # mlflow-migrate: ignore[...] on a %pip line', async () => {
+    const pinned = (comment: string) => notebook([`%pip install mlflow==2.9.2${comment}\n`, 'import mlflow\n']);
+    const codesOf = async (text: string) => (await analyze('nb.ipynb', text, { select: ['MLF901'] })).findings.map((f) => f.code);
+    expect(await codesOf(pinned(''))).toEqual(['MLF901']);
+    expect(await codesOf(pinned('  # noqa: MLF901'))).toEqual([]);
+    expect(await codesOf(pinned('  # mlflow-migrate: ignore[MLF9]'))).toEqual([]);
+    expect(await codesOf(pinned('  # noqa'))).toEqual([]);
+    expect(await codesOf(pinned('  # noqa: MLF104'))).toEqual(['MLF901']);
+  });
+});
