@@ -17,7 +17,9 @@ function installArgs(argv: ShellWord[]): { from: number; dialect: 'pep440' | 'co
   const v = (k: number) => argv[k]?.value;
   const prog = programName(argv[0]);
   if (/^pip(?:3(?:\.\d+)?)?$/.test(prog) && v(1) === 'install') return { from: 2, dialect: 'pep440' };
-  if (/^(?:python(?:3(?:\.\d+)?)?|py)$/.test(prog) && v(1) === '-m' && v(2) === 'pip' && v(3) === 'install') return { from: 4, dialect: 'pep440' };
+  // `!{sys.executable} -m pip install ...` (`$sys.executable` too): a notebook's own interpreter.
+  const python = /^(?:python(?:3(?:\.\d+)?)?|py)$/.test(prog) || /^(?:\{sys\.executable\}|\$sys\.executable)$/.test(v(0) ?? '');
+  if (python && v(1) === '-m' && v(2) === 'pip' && v(3) === 'install') return { from: 4, dialect: 'pep440' };
   if (prog === 'uv' && v(1) === 'pip' && v(2) === 'install') return { from: 3, dialect: 'pep440' };
   if (prog === 'uv' && v(1) === 'add') return { from: 2, dialect: 'pep440' };
   if (prog === 'pipenv' && v(1) === 'install') return { from: 2, dialect: 'pep440' };

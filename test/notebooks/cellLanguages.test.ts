@@ -40,3 +40,13 @@ describe('suppression comments on notebook magic lines', () => {
     expect(await codesOf(pinned('  # noqa: MLF104'))).toEqual(['MLF901']);
   });
 });
+
+describe('the kernel interpreter in shell lines', () => {
+  it('reads !{sys.executable} -m pip install and !$sys.executable -m pip install', async () => {
+    for (const line of ['!{sys.executable} -m pip install mlflow==2.9.2\n', '!$sys.executable -m pip install mlflow==2.9.2\n']) {
+      const text = notebook(['import sys\n', line, 'import mlflow\n']);
+      const { findings } = await analyze('nb.ipynb', text, { select: ['MLF901'] });
+      expect(findings.map((f) => `${f.code}@${f.cell?.index}`), line).toEqual(['MLF901@1']);
+    }
+  });
+});
