@@ -1,6 +1,8 @@
 import { analyzeFile, PARSE_ERROR_CODE, sortFindings, type AnalyzerOptions } from '../engine/analyze.js';
 import type { Finding } from '../engine/types.js';
 import { checkCommandsAndEnv } from '../configfiles/commandChecks.js';
+import { commandContext, mlflowInvocations } from '../configfiles/cli.js';
+import { checkEnvOccurrences } from '../configfiles/envChecks.js';
 import { envOccurrences } from '../configfiles/envScan.js';
 import { shellCommands, type ShellCommand } from '../configfiles/shell.js';
 import { commandsMlserverUse, emptyFacts, factsFromScan, holdMlserverExtras, pythonMlserverUse, type ManifestAnalysis, type PinFact } from '../manifests/facts.js';
@@ -37,8 +39,11 @@ export function analyzeNotebook(file: SourceFile, options: AnalyzerOptions): Man
   const scan = { requirements: commands.flatMap(installedRequirements), pythonFloors: [] };
   checkRequirements(original, scan, sink, targetVersionOf(options));
   // `!mlflow deployments start-server`: the variables the notebook names make the rewrite safe or not;
-  // the variables themselves are Python strings, which the Python rules judge.
-  checkCommandsAndEnv(commands, envOccurrences(original, 'shell'), sink, { envFindings: false });
+  // the variables in Python code are Python strings, which the Python rules judge.
+  const env = envOccurrences(original, 'shell');
+  checkCommandsAndEnv(commands, env, sink, { envFindings: false });
+  // Those set in shell lines (`%env VAR=1`, `!VAR=1 python train.py`, `%%bash` exports) are the shell's.
+  checkEnvOccurrences(env.filter((o) => inShellMagic(nb, o.start, o.end)), commandContext(mlflowInvocations(commands)), sink);
   // A suppression comment on the magic line itself (`%pip install mlflow==2.9.2  # noqa: MLF901`).
   const unsuppressed = sink.findings.filter((f) => !lineSuppresses(lineOf(original, f.start), f.code));
   findings.push(...unsuppressed.map((f) => mapFinding(f, nb, file.text, { allowMagic: true })));
@@ -62,6 +67,14 @@ export function analyzeNotebook(file: SourceFile, options: AnalyzerOptions): Man
 function withCellLine(f: Finding): Finding {
   if (f.code !== PARSE_ERROR_CODE || !f.cell) return f;
   return { ...f, message: f.message.replace(/ on line \d+\)/, ` in cell ${f.cell.index + 1}, line ${f.cell.line})`) };
+}
+
+/** `[start, end)` (virtual coordinates) lies in a shell line, a line magic or a shell cell's body. */
+function inShellMagic(nb: ParsedNotebook, start: number, end: number): boolean {
+  const cell = cellAt(nb, start);
+  if (!cell) return false;
+  return cell.magics.some((m) => (m.kind === 'shell' || m.kind === 'line-magic' || (m.kind === 'cell-body' && SHELL_CELL_MAGICS.has(m.magic ?? '')))
+    && start >= cell.virtualStart + m.start && end <= cell.virtualStart + m.end);
 }
 
 function magicCommands(nb: ParsedNotebook, original: string): ShellCommand[] {

@@ -50,3 +50,15 @@ describe('the kernel interpreter in shell lines', () => {
     }
   });
 });
+
+describe('environment variables set in notebook shell lines', () => {
+  it('reports them as the same variables in a script are, once', async () => {
+    const text = notebook([
+      '%env MLFLOW_GCS_DEFAULT_TIMEOUT=30\n',
+      '%%bash\nexport MLFLOW_OPENAI_RETRIES_ENABLED=true\npython train.py\n',
+      'import os\nimport mlflow\nos.environ["MLFLOW_GCS_DEFAULT_TIMEOUT"] = "30"\n',
+    ]);
+    const { findings } = await analyze('nb.ipynb', text, { select: ['MLF602', 'MLF604'] });
+    expect(findings.map((f) => `${f.code}@${f.cell?.index}:${f.cell?.line}`)).toEqual(['MLF602@0:1', 'MLF604@1:2', 'MLF602@2:3']);
+  });
+});
