@@ -41,7 +41,6 @@ function visit(call: SyntaxNode, ctx: CheckContext): void {
   });
 }
 
-/** Evidence of an active run around the call, up to the enclosing function or module. */
 /**
  * A helper function whose calls in the module are all made inside a run: the call is too. Callers
  * that cannot be seen (other modules, the function passed around) leave it reported, as info.
@@ -53,6 +52,7 @@ function calledOnlyInsideRuns(ctx: CheckContext): boolean {
   return calls.every((call) => insideRun(call, moduleCtx));
 }
 
+/** Evidence of an active run around the call, up to the enclosing function or module. */
 function insideRun(call: SyntaxNode, ctx: CheckContext): boolean {
   let node = call;
   for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
