@@ -3,7 +3,7 @@ import type { CheckContext } from '../src/engine/context.js';
 import { defineRule } from '../src/engine/rule.js';
 import { literalValue } from '../src/engine/checks/callSite.js';
 import { SEARCH_TRACES_FRAME, SEARCH_TRACES_INDEXER, traceValueType } from '../src/engine/checks/traceValues.js';
-import { callArguments, positionalArguments } from '../src/engine/syntax.js';
+import { keywordArgument, positionalArguments } from '../src/engine/syntax.js';
 import { DOCS } from './shared.js';
 
 /** V2 columns of the `mlflow.search_traces()` DataFrame → what replaced them in the V3 schema. */
@@ -77,7 +77,7 @@ function candidateColumns(node: SyntaxNode): SyntaxNode[] {
   const fn = node.childForFieldName('function');
   const method = fn?.type === 'attribute' ? COLUMN_ARGUMENTS[fn.childForFieldName('attribute')!.text] : undefined;
   if (!method) return [];
-  const keyword = callArguments(node).find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === method.keyword);
+  const keyword = keywordArgument(node, method.keyword);
   const value = keyword ? keyword.childForFieldName('value') : method.position !== undefined ? positionalArguments(node)[method.position] : undefined;
   if (!value) return [];
   return (value.type === 'list' || value.type === 'tuple' ? value.namedChildren : [value]).filter((v) => v.type === 'string');
