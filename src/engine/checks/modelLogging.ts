@@ -178,13 +178,13 @@ const ARTIFACT_UPLOADS = new Set(['mlflow.tracking.fluent.log_artifact', 'mlflow
  * artifact_path="model")` of a model saved with `save_model`)? Those stay in the run in MLflow 3.
  */
 export function isUploadedArtifactPath(path: string | undefined, ctx: CheckContext): boolean {
-  const head = path?.replace(/^\/+/, '').split('/')[0];
+  const head = headOf(path);
   if (!head) return false;
   return callsInScope(ctx.scope).some((call) => {
     const callee = ctx.calleeName(call);
     if (!callee || !ARTIFACT_UPLOADS.has(callee)) return false;
     const arg = boundArgument(call, sourceParams(ctx.api, callee), 'artifact_path');
-    return !!arg && exactString(arg.value, ctx)?.replace(/^\/+/, '').split('/')[0] === head;
+    return !!arg && headOf(exactString(arg.value, ctx)) === head;
   });
 }
 
@@ -193,8 +193,13 @@ export function isSparkModelPath(path: string | undefined, ctx: CheckContext): b
   return modelsAt(path, ctx).some((m) => m.spark);
 }
 
+/** The first segment of a run-relative path: `model` of `/model/MLmodel`. */
+function headOf(path: string | undefined): string | undefined {
+  return path?.replace(/^\/+/, '').split('/')[0];
+}
+
 function modelsAt(path: string | undefined, ctx: CheckContext): LoggedModel[] {
-  const head = path?.replace(/^\/+/, '').split('/')[0];
+  const head = headOf(path);
   return head ? loggedModels(ctx).filter((m) => m.name === head) : [];
 }
 
