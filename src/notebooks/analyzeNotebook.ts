@@ -1,8 +1,6 @@
 import { analyzeFile, PARSE_ERROR_CODE, sortFindings, type AnalyzerOptions } from '../engine/analyze.js';
 import type { Finding } from '../engine/types.js';
 import { checkCommandsAndEnv } from '../configfiles/commandChecks.js';
-import { commandContext, mlflowInvocations } from '../configfiles/cli.js';
-import { checkEnvOccurrences } from '../configfiles/envChecks.js';
 import { envOccurrences } from '../configfiles/envScan.js';
 import { shellCommands, type ShellCommand } from '../configfiles/shell.js';
 import { commandsMlserverUse, emptyFacts, factsFromScan, holdMlserverExtras, pythonMlserverUse, type ManifestAnalysis, type PinFact } from '../manifests/facts.js';
@@ -38,12 +36,10 @@ export function analyzeNotebook(file: SourceFile, options: AnalyzerOptions): Man
   const sink = new FindingSink(options.rules, file.path);
   const scan = { requirements: commands.flatMap(installedRequirements), pythonFloors: [] };
   checkRequirements(original, scan, sink, targetVersionOf(options));
-  // `!mlflow deployments start-server`: the variables the notebook names make the rewrite safe or not;
+  // `!mlflow deployments start-server`: the variables the notebook names make the rewrite safe or not.
+  // Those in shell lines (`%env VAR=1`, `!VAR=1 python train.py`, `%%bash` exports) are the shell's;
   // the variables in Python code are Python strings, which the Python rules judge.
-  const env = envOccurrences(original, 'shell');
-  checkCommandsAndEnv(commands, env, sink, { envFindings: false });
-  // Those set in shell lines (`%env VAR=1`, `!VAR=1 python train.py`, `%%bash` exports) are the shell's.
-  checkEnvOccurrences(env.filter((o) => inShellMagic(nb, o.start, o.end)), commandContext(mlflowInvocations(commands)), sink);
+  checkCommandsAndEnv(commands, envOccurrences(original, 'shell'), sink, { envFindings: (o) => inShellMagic(nb, o.start, o.end) });
   // A suppression comment on the magic line itself (`%pip install mlflow==2.9.2  # noqa: MLF901`).
   const unsuppressed = sink.findings.filter((f) => !lineSuppresses(lineOf(original, f.start), f.code));
   findings.push(...unsuppressed.map((f) => mapFinding(f, nb, file.text, { allowMagic: true })));
