@@ -45,29 +45,30 @@ function parseCodes(text: string, offset: number): CodeEntry[] {
 }
 
 function parseComment(comment: SyntaxNode, file: SourceFile): Suppression | undefined {
-  const text = comment.text;
-  const line = file.positionOf(comment.startIndex).line;
+  const directive = directiveIn(comment.text, comment.startIndex);
+  return directive && { ...directive, comment, line: file.positionOf(comment.startIndex).line, usedBlanket: false };
+}
+
+/** The suppression directive of a comment's text at `offset` in the file: its kind, codes and range. */
+function directiveIn(text: string, offset: number): Pick<Suppression, 'kind' | 'codes' | 'directiveStart' | 'directiveEnd'> | undefined {
   const tool = TOOL.exec(text);
   if (tool) {
     const codesText = tool.groups!.codes;
-    const codesOffset = comment.startIndex + tool.index + tool[0].indexOf('[') + 1;
+    const codesOffset = offset + tool.index + tool[0].indexOf('[') + 1;
     return {
       kind: tool.groups!.verb === 'ignore-file' ? 'file' : 'line',
-      comment, line,
       codes: codesText === undefined || codesText.trim() === '' ? null : parseCodes(codesText, codesOffset),
-      directiveStart: comment.startIndex + tool.index, directiveEnd: comment.startIndex + tool.index + tool[0].length,
-      usedBlanket: false,
+      directiveStart: offset + tool.index, directiveEnd: offset + tool.index + tool[0].length,
     };
   }
   const noqa = NOQA.exec(text);
   if (noqa) {
     const codesText = noqa.groups!.codes;
-    const codesOffset = comment.startIndex + noqa.index + noqa[0].length - (codesText?.length ?? 0);
+    const codesOffset = offset + noqa.index + noqa[0].length - (codesText?.length ?? 0);
     return {
-      kind: 'line', comment, line,
+      kind: 'line',
       codes: codesText === undefined ? null : parseCodes(codesText, codesOffset),
-      directiveStart: comment.startIndex + noqa.index, directiveEnd: comment.startIndex + noqa.index + noqa[0].length,
-      usedBlanket: false,
+      directiveStart: offset + noqa.index, directiveEnd: offset + noqa.index + noqa[0].length,
     };
   }
   return undefined;
@@ -81,17 +82,8 @@ const matchesCode = (entry: CodeEntry, code: string) => code.startsWith(entry.co
  * Such suppressions are not checked for use (MLF000).
  */
 export function lineSuppresses(line: string, code: string): boolean {
-  const tool = TOOL.exec(line);
-  let codes: string | undefined;
-  if (tool) {
-    if (tool.groups!.verb !== 'ignore') return false;
-    codes = tool.groups!.codes;
-  } else {
-    const noqa = NOQA.exec(line);
-    if (!noqa) return false;
-    codes = noqa.groups!.codes;
-  }
-  return codes === undefined || codes.trim() === '' || parseCodes(codes, 0).some((entry) => matchesCode(entry, code));
+  const directive = directiveIn(line, 0);
+  return directive?.kind === 'line' && (directive.codes === null || directive.codes.some((entry) => matchesCode(entry, code)));
 }
 
 /**
