@@ -200,25 +200,21 @@ function movedVersion(c: Clause, t: number[]): string | undefined {
   }
 }
 
+/** Python releases a constraint is probed with: 2.7.x and 3.0.x to 3.14.x, in order. */
+const PYTHON_PROBES: readonly string[] = [
+  ...Array.from({ length: 19 }, (_, p) => `2.7.${p}`),
+  ...Array.from({ length: 15 * 26 }, (_, k) => `3.${Math.floor(k / 26)}.${k % 26}`),
+];
+
 /** The lowest Python version a constraint admits below `required`, or undefined when none is. */
 export function pythonBelow(constraint: Constraint, required: string): string | undefined {
-  const probes: string[] = [];
-  for (const minor of [7]) for (let p = 0; p <= 18; p++) probes.push(`2.${minor}.${p}`);
-  for (let minor = 0; minor <= 13; minor++) for (let p = 0; p <= 25; p++) probes.push(`3.${minor}.${p}`);
-  const below = probes.filter((v) => compare(v, required) < 0);
-  for (const v of below) if (admits(constraint, v)) return v.replace(/\.0$/, '');
-  return undefined;
+  const admitted = PYTHON_PROBES.find((v) => compare(v, required) < 0 && admits(constraint, v));
+  return admitted?.replace(/\.0$/, '');
 }
 
-/** Whether a constraint admits some Python at or above `required` (probing 3.x releases up to 3.14). */
+/** Whether a constraint admits some Python at or above `required`. */
 export function pythonFrom(constraint: Constraint, required: string): boolean {
-  for (let minor = 0; minor <= 14; minor++) {
-    for (let p = 0; p <= 25; p++) {
-      const v = `3.${minor}.${p}`;
-      if (compare(v, required) >= 0 && admits(constraint, v)) return true;
-    }
-  }
-  return false;
+  return PYTHON_PROBES.some((v) => compare(v, required) >= 0 && admits(constraint, v));
 }
 
 /** The oldest Python the target MLflow release supports (3.9 was dropped in 3.2.0, 3.8 in 2.18.0). */
