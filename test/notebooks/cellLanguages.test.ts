@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, fixAll } from '../manifests/helpers.js';
+import { lines, notebook } from '../helpers/notebook.js';
 
-/** A notebook as Jupyter writes it, with code cells only. */
-function notebook(sources: string[]): string {
-  const cells = sources.map((source, i) => ({ cell_type: 'code', execution_count: i + 1, id: `c${i}`, metadata: {}, outputs: [], source: source.split(/(?<=\n)/) }));
-  return `${JSON.stringify({ cells, metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
-}
+/** A notebook of code cells only. */
+const codeCells = (sources: string[]) => notebook(sources.map((source) => ({ cell_type: 'code' as const, source: lines(source) })));
 
 describe('notebook cells in other languages and timed statements', () => {
   it('reads a Databricks %sql / %sh / %md cell as that language, not as Python', async () => {
-    const text = notebook([
+    const text = codeCells([
       'import mlflow\n',
       "%sql\nSELECT * FROM runs WHERE status = 'FINISHED';\n",
       '%sh\npip install mlflow==2.9.2\n',
@@ -22,7 +20,7 @@ describe('notebook cells in other languages and timed statements', () => {
 
   it('analyses the statement of %time / %timeit / %prun, and fixes it in place', async () => {
     const timed = '%time res = mlflow.models.evaluate(m, df, targets="y", custom_metrics=[cm])\n';
-    const text = notebook(['import mlflow\n', timed, '%timeit -n 10 score(df)\n']);
+    const text = codeCells(['import mlflow\n', timed, '%timeit -n 10 score(df)\n']);
     const { findings } = await analyze('explore.ipynb', text, { select: ['MLF001', 'MLF104'] });
     expect(findings.map((f) => `${f.code}@${f.cell?.index}:${f.cell?.line}:${f.cell?.column}`)).toEqual([`MLF104@1:1:${timed.indexOf('custom_metrics') + 1}`]);
     expect(await fixAll('explore.ipynb', text, { select: ['MLF104'] })).toBe(text.replace('custom_metrics=[cm]', 'extra_metrics=[cm]'));
@@ -31,7 +29,7 @@ describe('notebook cells in other languages and timed statements', () => {
 
 describe('suppression comments on notebook magic lines', () => {
   it('honours # noqa and # mlflow-migrate: ignore[...] on a %pip line', async () => {
-    const pinned = (comment: string) => notebook([`%pip install mlflow==2.9.2${comment}\n`, 'import mlflow\n']);
+    const pinned = (comment: string) => codeCells([`%pip install mlflow==2.9.2${comment}\n`, 'import mlflow\n']);
     const codesOf = async (text: string) => (await analyze('nb.ipynb', text, { select: ['MLF901'] })).findings.map((f) => f.code);
     expect(await codesOf(pinned(''))).toEqual(['MLF901']);
     expect(await codesOf(pinned('  # noqa: MLF901'))).toEqual([]);
@@ -44,7 +42,7 @@ describe('suppression comments on notebook magic lines', () => {
 describe('the kernel interpreter in shell lines', () => {
   it('reads !{sys.executable} -m pip install and !$sys.executable -m pip install', async () => {
     for (const line of ['!{sys.executable} -m pip install mlflow==2.9.2\n', '!$sys.executable -m pip install mlflow==2.9.2\n']) {
-      const text = notebook(['import sys\n', line, 'import mlflow\n']);
+      const text = codeCells(['import sys\n', line, 'import mlflow\n']);
       const { findings } = await analyze('nb.ipynb', text, { select: ['MLF901'] });
       expect(findings.map((f) => `${f.code}@${f.cell?.index}`), line).toEqual(['MLF901@1']);
     }
@@ -53,7 +51,7 @@ describe('the kernel interpreter in shell lines', () => {
 
 describe('environment variables set in notebook shell lines', () => {
   it('reports them as the same variables in a script are, once', async () => {
-    const text = notebook([
+    const text = codeCells([
       '%env MLFLOW_GCS_DEFAULT_TIMEOUT=30\n',
       '%%bash\nexport MLFLOW_OPENAI_RETRIES_ENABLED=true\npython train.py\n',
       'import os\nimport mlflow\nos.environ["MLFLOW_GCS_DEFAULT_TIMEOUT"] = "30"\n',

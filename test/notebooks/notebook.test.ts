@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defineRule, type RuleDefinition } from '../../src/engine/rule.js';
 import type { Finding } from '../../src/engine/types.js';
 import { analyze, fixAll } from '../manifests/helpers.js';
-
-type Cell = { cell_type: 'code' | 'markdown'; source: string | string[]; outputs?: unknown[] };
-
-/** A notebook as Jupyter writes it (one-space indent, list sources, trailing newline). */
-function notebook(cells: Cell[], indent: number | string = 1, metadata: object = { kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } }): string {
-  const full = cells.map((c, i) => (c.cell_type === 'code'
-    ? { cell_type: 'code', execution_count: i + 1, id: `c${i}`, metadata: { tags: [] }, outputs: c.outputs ?? [], source: c.source }
-    : { cell_type: 'markdown', id: `c${i}`, metadata: {}, source: c.source }));
-  return `${JSON.stringify({ cells: full, metadata, nbformat: 4, nbformat_minor: 5 }, null, indent)}\n`;
-}
-
-const lines = (text: string) => text.split(/(?<=\n)/);
+import { lines, notebook } from '../helpers/notebook.js';
 
 const EVALUATE = 'result = mf.evaluate(model, data, targets="y", model_type="regressor", custom_metrics=[rmse])\n';
 
