@@ -10,7 +10,7 @@ import type { FileProblem, Finding } from './types.js';
 import { applySuppressions, UNUSED_SUPPRESSION_CODE } from './suppressions.js';
 import { textImportsMlflow } from './checks/mlflowFile.js';
 import { triggerScannerFor } from './triggers.js';
-import { parseForRules } from './pruning/parse.js';
+import { parseForRules, planFor, plannedText } from './pruning/parse.js';
 import { definitionKeepPatterns } from './pruning/keep.js';
 
 export interface AnalyzerOptions {
@@ -75,11 +75,18 @@ function collectErrors(root: SyntaxNode): SyntaxNode[] {
  */
 export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAnalysis {
   const usesMlflow = textImportsMlflow(file.text);
-  const rules = rulesForText(file.text, options.rules, options.prefilter ?? true);
+  const prefilter = options.prefilter ?? true;
+  // The patterns of every rule in effect: one list per session (the memos key on it), and a rule
+  // this file does not trigger can only make more definitions be parsed.
+  const plan = planFor(options.parser, file.text, { prune: prefilter, keep: definitionKeepPatterns(options.rules) });
+  // Rules read only the tree, and no finding can lie in a definition the plan leaves unparsed, so
+  // trigger words count in the parsed text only (suppression comments are always parsed).
+  const parsedText = plannedText(file.text, plan);
+  let rules = rulesForText(parsedText, options.rules, prefilter);
   const parseErrorRule = options.rules.find((r) => r.code === PARSE_ERROR_CODE);
   const unusedSuppressionRule = options.rules.find((r) => r.code === UNUSED_SUPPRESSION_CODE);
   // Unused suppressions can only be found by parsing, even where no other rule could fire.
-  const checksSuppressions = !!unusedSuppressionRule && SUPPRESSION_HINT.test(file.text);
+  const checksSuppressions = !!unusedSuppressionRule && SUPPRESSION_HINT.test(parsedText);
   if (rules.length === 0 && !checksSuppressions) return { findings: [], problems: [], usesMlflow, parsed: false, syntaxErrors: 0 };
 
   let tree: SyntaxTree | undefined;
@@ -87,9 +94,10 @@ export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAna
   const problems: FileProblem[] = [];
   try {
     try {
-      // The patterns of every rule in effect: one list per session (the memos key on it), and a
-      // rule this file does not trigger can only make more definitions be parsed.
-      tree = parseForRules(options.parser, file.text, { prune: options.prefilter ?? true, keep: definitionKeepPatterns(options.rules) });
+      const parsed = parseForRules(options.parser, file.text, plan);
+      tree = parsed.tree;
+      // The plan was dropped: the rules read the whole text.
+      if (plan && parsed.whole) rules = rulesForText(file.text, options.rules, prefilter);
     } catch (err) {
       return { findings: [], problems: [{ path: file.path, kind: 'parse', message: `could not be parsed: ${(err as Error).message}` }], usesMlflow, parsed: false, syntaxErrors: 0 };
     }

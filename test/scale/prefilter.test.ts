@@ -7,13 +7,17 @@ import { mayHoldFindings } from '../../src/runner/fileKinds.js';
 import { analyzeBytes, sessionSettings, type AnalysisSession } from '../../src/runner/run.js';
 import { allRuleFixtures, parserFor } from '../helpers/analyze.js';
 
-/** A session whose parser counts the parses it does. */
-async function countingSession(prefilter = true): Promise<{ session: AnalysisSession; parses: () => number }> {
+/** A session whose parser counts the parses it does (partial ones too, on the WASM backend). */
+async function countingSession(prefilter = true, backend: 'native' | 'wasm' = 'native'): Promise<{ session: AnalysisSession; parses: () => number }> {
   // A fixed selection: a rule added to the catalogue later must not change what these tests mean.
   const select = ['MLF101', 'MLF104', 'MLF106', 'MLF201'];
-  const real = await parserFor('native');
+  const real = await parserFor(backend);
   let parses = 0;
-  const parser: PythonParser = { backend: real.backend, parse: (text) => { parses++; return real.parse(text); } };
+  const parser: PythonParser = {
+    ...real,
+    parse: (text) => { parses++; return real.parse(text); },
+    parseRanges: real.parseRanges && ((text, ranges) => { parses++; return real.parseRanges!(text, ranges); }),
+  };
   return { session: { parser, ...sessionSettings({ paths: [], cwd: '.', prefilter, select }) }, parses: () => parses };
 }
 
@@ -81,6 +85,19 @@ describe('trigger-word prefilter', () => {
     expect(analyze(session, quiet).result).toMatchObject({ findings: [], usesMlflow: true });
     expect(parses()).toBe(0);
     expect(analyze(session, 'import mlflow\nmlflow.evaluate(m, d, custom_metrics=[rmse])\n').result?.findings.map((f) => f.code)).toEqual(['MLF104']);
+    expect(parses()).toBe(1);
+  });
+
+  it('counts trigger words only in the text it would parse, not in definitions it leaves out', async () => {
+    const { session, parses } = await countingSession(true, 'wasm');
+    const head = '"""Training."""\nimport mlflow\n\nmlflow.log_metric("m", 1)\n\n';
+    // `custom_metrics` (MLF104's word) only in a function that names nothing from MLflow: not parsed.
+    const unrelated = 'def report(config):\n    return config.custom_metrics\n';
+    expect(analyze(session, head + unrelated).result?.findings).toEqual([]);
+    expect(parses()).toBe(0);
+    // The same word in a function that calls MLflow is parsed, and the rule fires there.
+    const related = 'def evaluate(m, d):\n    return mlflow.evaluate(m, d, custom_metrics=[rmse])\n';
+    expect(analyze(session, head + unrelated + '\n' + related).result?.findings.map((f) => f.code)).toEqual(['MLF104']);
     expect(parses()).toBe(1);
   });
 });
