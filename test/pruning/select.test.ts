@@ -27,6 +27,12 @@ describe('which definitions are left unparsed', () => {
     expect(skipped(text)).toEqual(['unrelated']);
   });
 
+  it('matches names grown from MLflow as whole words only', () => {
+    const text = `${HEAD}client = mlflow.MlflowClient()\n\ndef prefixed():\n    return my_client.runs\n\ndef suffixed():\n    return client_id\n\n`
+      + 'def uses():\n    return client.search_runs([])\n\ndef unicode_prefixed():\n    return éclient\n\ndef at_line_start():\n    x = (\nclient)\n';
+    expect(skipped(text)).toEqual(['prefixed', 'suffixed', 'unicode_prefixed']);
+  });
+
   it('keeps every definition kept code can reach by name, transitively, and what binds a name through `global`', () => {
     const text = `${HEAD}def train():\n    mlflow.log_artifacts(model_dir())\n\ndef model_dir():\n    return base() + "/model"\n\ndef base():\n    return "out"\n\n`
       + 'def setup():\n    global CLIENT_NAME\n    CLIENT_NAME = "x"\n\ndef report():\n    mlflow.set_tag("c", CLIENT_NAME)\n\ndef unrelated():\n    return base\n';

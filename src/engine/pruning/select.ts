@@ -94,15 +94,15 @@ function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: 
   // words of a definition are only collected once it is kept: most are skipped, unread.
   const closure = new Set<string>();
   const read = new Set<string>();
-  // Every definition still irrelevant has been matched against the first `tested` names of the
-  // closure (a Set keeps its order): each round looks only for the names added since.
+  // Every statement has been matched against the first `tested` names of the closure (a Set keeps
+  // its order): each round looks only for the names added since.
   let tested = 0;
   for (let changed = true; changed;) {
     changed = false;
-    const closurePattern = closure.size > tested ? wordPattern([...closure].slice(tested)) : undefined;
+    const mentioning = closure.size > tested ? statementsMentioning(text, statements, [...closure].slice(tested)) : undefined;
     tested = closure.size;
-    for (const f of facts) {
-      if (!f.relevant && closurePattern?.test(f.source)) f.relevant = true;
+    facts.forEach((f, k) => {
+      if (!f.relevant && mentioning?.has(k)) f.relevant = true;
       if (f.relevant && !f.grown) {
         f.grown = true;
         if (addAll(closure, f.binds)) changed = true;
@@ -117,9 +117,36 @@ function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: 
         f.readsAdded = true;
         if (addAll(read, f.statement.isDefinition ? wordsOf(f.source) : f.binds)) changed = true;
       }
-    }
+    });
   }
   return facts.filter((f) => !f.kept).map((f) => f.statement);
+}
+
+/**
+ * The indexes of the statements in which any of `names` occurs as a whole word. One scan of the
+ * whole text per round: a pattern per statement was compiled and run anew for each file, and its
+ * leading look-behind kept the regular-expression engine from skipping ahead.
+ */
+function statementsMentioning(text: string, statements: readonly TopLevelStatement[], names: readonly string[]): Set<number> {
+  const found = new Set<number>();
+  const pattern = new RegExp(`(?:${names.join('|')})(?![\\w\\u0080-\\uffff])`, 'g');
+  let k = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const at = m.index;
+    // Matches come in order: the statement holding one is at or after the last one's.
+    while (k + 1 < statements.length && statements[k + 1]!.start <= at) k++;
+    const statement = statements[k]!;
+    // A word starts the statement or follows a character that cannot be part of one.
+    if (at >= statement.start && (at === statement.start || !isWordCharacter(text.charCodeAt(at - 1)))) found.add(k);
+    // Overlapping candidates: `ab` in `xab` fails the start test, the next try starts one later.
+    pattern.lastIndex = at + 1;
+  }
+  return found;
+}
+
+/** `[\w\u0080-\uffff]`: what continues a name in the patterns here. */
+function isWordCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code >= 0x80;
 }
 
 const pinningPatterns = new WeakMap<readonly RegExp[], RegExp>();
@@ -135,14 +162,10 @@ function pinningPattern(keep: readonly RegExp[]): RegExp {
   return pattern;
 }
 
-/** Any of `names` as a whole word. */
-function wordPattern(names: readonly string[]): RegExp {
-  return new RegExp(`(?<![\\w\\u0080-\\uffff])(?:${names.join('|')})(?![\\w\\u0080-\\uffff])`);
-}
-
 function wordsOf(source: string): Set<string> {
   const words = new Set<string>();
-  for (const m of source.matchAll(WORD)) if (!KEYWORDS.has(m[0])) words.add(m[0]);
+  // `match` with a global pattern returns the words alone: no match object for each.
+  for (const word of source.match(WORD) ?? []) if (!KEYWORDS.has(word)) words.add(word);
   return words;
 }
 
