@@ -159,8 +159,20 @@ export class ApiVersion {
     return names.filter((n) => !n.startsWith('_'));
   }
 
-  /** Parameters of a function or method (canonical name); `self` is dropped from methods. */
-  params(canonical: string): Param[] | undefined {
+  /**
+   * Parameters of a function or method (canonical name); `self` is dropped from methods. Read once
+   * per name: checks ask for the same callee's signature at each of its calls.
+   */
+  params(canonical: string): readonly Param[] | undefined {
+    if (this.paramsByName.has(canonical)) return this.paramsByName.get(canonical);
+    const params = this.readParams(canonical);
+    this.paramsByName.set(canonical, params);
+    return params;
+  }
+
+  private readonly paramsByName = new Map<string, readonly Param[] | undefined>();
+
+  private readParams(canonical: string): Param[] | undefined {
     const dot = canonical.lastIndexOf('.');
     const owner = canonical.slice(0, dot);
     const name = canonical.slice(dot + 1);

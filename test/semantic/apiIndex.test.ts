@@ -28,4 +28,12 @@ describe('the MLflow API index', () => {
     expect(api.target.params('mlflow.models.evaluation.base.evaluate')?.map((p) => p.name)).not.toContain('baseline_model');
     expect(api.canonical('mlflow.evaluate')).toBe('mlflow.models.evaluation.base.evaluate');
   });
+
+  it('reads a signature once per name (checks ask again at every call)', () => {
+    const api = loadMlflowApi();
+    const first = api.source.params('mlflow.sklearn.log_model');
+    expect(first?.map((p) => p.name)).toContain('artifact_path');
+    expect(api.source.params('mlflow.sklearn.log_model')).toBe(first);
+    expect(api.source.params('mlflow.no_such_function')).toBeUndefined();
+  });
 });

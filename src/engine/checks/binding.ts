@@ -27,7 +27,7 @@ export function positionalParams(params: readonly Param[]): Param[] {
 const CONDITIONAL_REEXPORT_MODULES = ['model', 'save'];
 
 /** The target version's signature of a (canonical) function, following re-exports the index misses. */
-export function targetParams(api: MlflowApi, canonical: string): Param[] | undefined {
+export function targetParams(api: MlflowApi, canonical: string): readonly Param[] | undefined {
   const direct = api.target.params(canonical) ?? api.target.params(api.target.resolve(canonical).canonical);
   if (direct) return direct;
   const dot = canonical.lastIndexOf('.');
@@ -41,7 +41,7 @@ export function targetParams(api: MlflowApi, canonical: string): Param[] | undef
 }
 
 /** The signature the code was written against: the source version's, or the target's for newer APIs. */
-export function sourceParams(api: MlflowApi, canonical: string): Param[] | undefined {
+export function sourceParams(api: MlflowApi, canonical: string): readonly Param[] | undefined {
   return api.source.params(canonical) ?? targetParams(api, canonical);
 }
 
