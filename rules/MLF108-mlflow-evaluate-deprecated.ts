@@ -20,7 +20,6 @@ const MESSAGE = '`mlflow.evaluate` is deprecated since MLflow 3.0';
  * the imported name are then right as they are), each `mlflow.evaluate` chain, each mock target.
  */
 function visit(node: SyntaxNode, ctx: CheckContext): void {
-  if (node.type === 'identifier') return reportStarImported(node, ctx);
   for (const ref of referencesOf(node, ctx)) {
     if (ref.path !== OLD) continue;
     if (ref.form === 'import-name' && !ref.guarded) reportImport(ref, ctx);
@@ -103,5 +102,8 @@ export default defineRule({
     fixSafety: 'Safe: both names call the same function with the same signature. The import `from mlflow import evaluate` is rewritten to `from mlflow.models import evaluate` (split off when the statement imports other names too); the calls stay as they are. Mock targets are rewritten only as an unsafe fix, since a patch must name the attribute the code under test looks up. Moving GenAI evaluations to `mlflow.genai.evaluate` is manual.',
     references: [DOCS.breakingChanges, DOCS.evaluate],
   },
-  checks: [{ kind: 'custom', nodeTypes: [...REFERENCE_NODE_TYPES, 'identifier'], visit }],
+  checks: [
+    { kind: 'custom', nodeTypes: REFERENCE_NODE_TYPES, visit },
+    { kind: 'custom', nodeTypes: ['identifier'], onlyWithStarImport: true, visit: reportStarImported },
+  ],
 });

@@ -5,13 +5,14 @@ import { SemanticModel } from '../semantic/model.js';
 import type { SourceFile } from '../source/sourceFile.js';
 import { nodeTypesOf, visitCheck } from './checkKinds.js';
 import { CheckContext } from './context.js';
-import type { RuleDefinition } from './rule.js';
+import type { Check, RuleDefinition } from './rule.js';
 import type { FileProblem, Finding } from './types.js';
 import { applySuppressions, UNUSED_SUPPRESSION_CODE } from './suppressions.js';
 import { textImportsMlflow } from './checks/mlflowFile.js';
 import { triggerScannerFor } from './triggers.js';
 import { parseForRules, planFor, plannedText } from './pruning/parse.js';
 import { definitionKeepPatterns } from './pruning/keep.js';
+import { hasStarImport } from './pruning/select.js';
 
 export interface AnalyzerOptions {
   /** The rules in effect (already filtered by selection and version range). */
@@ -81,7 +82,7 @@ export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAna
   const plan = planFor(options.parser, file.text, { prune: prefilter, keep: definitionKeepPatterns(options.rules) });
   // Rules read only the tree, and no finding can lie in a definition the plan leaves unparsed, so
   // trigger words count in the parsed text only (suppression comments are always parsed).
-  const parsedText = plannedText(file.text, plan);
+  let parsedText = plannedText(file.text, plan);
   let rules = rulesForText(parsedText, options.rules, prefilter);
   const parseErrorRule = options.rules.find((r) => r.code === PARSE_ERROR_CODE);
   const unusedSuppressionRule = options.rules.find((r) => r.code === UNUSED_SUPPRESSION_CODE);
@@ -97,16 +98,22 @@ export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAna
       const parsed = parseForRules(options.parser, file.text, plan);
       tree = parsed.tree;
       // The plan was dropped: the rules read the whole text.
-      if (plan && parsed.whole) rules = rulesForText(file.text, options.rules, prefilter);
+      if (plan && parsed.whole) {
+        parsedText = file.text;
+        rules = rulesForText(parsedText, options.rules, prefilter);
+      }
     } catch (err) {
       return { findings: [], problems: [{ path: file.path, kind: 'parse', message: `could not be parsed: ${(err as Error).message}` }], usesMlflow, parsed: false, syntaxErrors: 0 };
     }
-    const wanted = new Set(rules.flatMap((r) => r.checks.flatMap((c) => nodeTypesOf(c))));
+    const starImport = hasStarImport(parsedText);
+    const runs = (check: Check) => starImport || check.kind !== 'custom' || !check.onlyWithStarImport;
+    const wanted = new Set(rules.flatMap((r) => r.checks.flatMap((c) => (runs(c) ? nodeTypesOf(c) : []))));
     const walk = walkTree(tree, wanted);
     const model = new SemanticModel(walk.moduleScope, options.api);
     for (const rule of rules) {
       const ctx = new CheckContext(rule, file, model, findings);
       for (const check of rule.checks) {
+        if (!runs(check)) continue;
         for (const type of nodeTypesOf(check)) {
           for (const visited of walk.nodesByType.get(type) ?? []) {
             ctx.scope = visited.scope;

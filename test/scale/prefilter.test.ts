@@ -5,7 +5,8 @@ import type { RuleDefinition } from '../../src/engine/rule.js';
 import type { PythonParser } from '../../src/parser/index.js';
 import { mayHoldFindings } from '../../src/runner/fileKinds.js';
 import { analyzeBytes, sessionSettings, type AnalysisSession } from '../../src/runner/run.js';
-import { allRuleFixtures, parserFor } from '../helpers/analyze.js';
+import { allRuleFixtures, analyzeSource, parserFor } from '../helpers/analyze.js';
+import { defineRule } from '../../src/engine/rule.js';
 
 /** A session whose parser counts the parses it does (partial ones too, on the WASM backend). */
 async function countingSession(prefilter = true, backend: 'native' | 'wasm' = 'native'): Promise<{ session: AnalysisSession; parses: () => number }> {
@@ -99,5 +100,20 @@ describe('trigger-word prefilter', () => {
     const related = 'def evaluate(m, d):\n    return mlflow.evaluate(m, d, custom_metrics=[rmse])\n';
     expect(analyze(session, head + unrelated + '\n' + related).result?.findings.map((f) => f.code)).toEqual(['MLF104']);
     expect(parses()).toBe(1);
+  });
+});
+
+describe('checks that need a star import', () => {
+  it('visit no identifier in a file without `import *`, and every one in a file with it', async () => {
+    const visited: string[] = [];
+    const rule = defineRule({
+      code: 'MLF999', name: 'test-star', severity: 'info', fix: 'manual', item: 'test', since: '', triggers: [],
+      docs: { summary: '', whatItDoes: '', why: '', example: '', useInstead: '', fixSafety: '', references: [] },
+      checks: [{ kind: 'custom', nodeTypes: ['identifier'], onlyWithStarImport: true, visit: (node) => { visited.push(node.text); } }],
+    });
+    await analyzeSource('import mlflow\nresult = mlflow.evaluate(model)\n', { rules: [rule] });
+    expect(visited).toEqual([]);
+    await analyzeSource('from mlflow import *\nresult = evaluate(model)\n', { rules: [rule] });
+    expect(visited).toEqual(['mlflow', 'result', 'evaluate', 'model']);
   });
 });

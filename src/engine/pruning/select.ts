@@ -22,7 +22,7 @@ import { topLevelStatements, type TopLevelStatement } from './topLevel.js';
  * parsed whole: a star can bind any name.
  */
 export function planPartialParse(text: string, keep: readonly RegExp[]): PartialParse | undefined {
-  if (STAR_IMPORT.test(text)) return undefined;
+  if (hasStarImport(text)) return undefined;
   const statements = topLevelStatements(text);
   if (!statements) return undefined;
   const skipped = new Set(definitionsToSkip(text, statements, keep));
@@ -38,6 +38,11 @@ export interface PartialParse {
 }
 
 const STAR_IMPORT = /\bimport[ \t]*(?:\\\r?\n[ \t]*)?\*/;
+
+/** `import *` anywhere in the text (a comment or string too: it may only over-report). */
+export function hasStarImport(text: string): boolean {
+  return STAR_IMPORT.test(text);
+}
 const MLFLOW = /mlflow/i;
 const WORD = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
 const DEFINED_NAME = /^(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/m;
