@@ -128,25 +128,35 @@ function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: 
 }
 
 /**
- * The indexes of the statements in which any of `names` occurs as a whole word. One scan of the
- * whole text per round: a pattern per statement was compiled and run anew for each file, and its
- * leading look-behind kept the regular-expression engine from skipping ahead.
+ * The indexes of the statements in which any of `names` occurs as a whole word, found with
+ * `indexOf` over the whole text. A regular expression of the names was compiled anew for each
+ * file and round (the names differ), which cost more than the search itself in a cold process.
  */
 function statementsMentioning(text: string, statements: readonly TopLevelStatement[], names: readonly string[]): Set<number> {
   const found = new Set<number>();
-  const pattern = new RegExp(`(?:${names.join('|')})(?![\\w\\u0080-\\uffff])`, 'g');
-  let k = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const at = m.index;
-    // Matches come in order: the statement holding one is at or after the last one's.
-    while (k + 1 < statements.length && statements[k + 1]!.start <= at) k++;
-    const statement = statements[k]!;
-    // A word starts the statement or follows a character that cannot be part of one.
-    if (at >= statement.start && (at === statement.start || !isWordCharacter(text.charCodeAt(at - 1)))) found.add(k);
-    // Overlapping candidates: `ab` in `xab` fails the start test, the next try starts one later.
-    pattern.lastIndex = at + 1;
+  for (const name of names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (isWordCharacter(text.charCodeAt(at + name.length))) continue;
+      const k = statementAt(statements, at);
+      if (k < 0) continue;
+      // A word starts its statement or follows a character that cannot be part of one.
+      if (at === statements[k]!.start || !isWordCharacter(text.charCodeAt(at - 1))) found.add(k);
+    }
   }
   return found;
+}
+
+/** The statement holding offset `at` (statements are in order and contiguous); -1 before the first. */
+function statementAt(statements: readonly TopLevelStatement[], at: number): number {
+  let lo = 0;
+  let hi = statements.length - 1;
+  if (hi < 0 || at < statements[0]!.start) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (statements[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** `[\w\u0080-\uffff]`: what continues a name in the patterns here. */
