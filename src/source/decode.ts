@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 /**
  * Turns a file's bytes into text the parser can read, and remembers how to turn edited text back
  * into bytes in the same encoding. Python's rules (PEP 263 / PEP 3120): a UTF-8 BOM, else a coding
@@ -22,9 +23,8 @@ const ENCODING_ALIASES: Record<string, string> = {
 };
 
 export function hasNulByte(bytes: Uint8Array, limit = 8192): boolean {
-  const end = Math.min(bytes.length, limit);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
-  return false;
+  // Buffer's indexOf is a native memchr; a loop over the bytes runs in the interpreter at first.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, limit)).indexOf(0) >= 0;
 }
 
 export function detectCookie(bytes: Uint8Array): string | undefined {
@@ -43,11 +43,31 @@ export function detectCookie(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** Each byte as the code point of the same number: Latin-1 (Node's `latin1` is exactly that). */
 function latin1String(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return s;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** One decoder per encoding: without `stream`, a decode (even one that throws) leaves no state behind. */
+const decoders = new Map<string, TextDecoder>();
+
+/** The text of `bytes` in a non-UTF-8 `encoding` (WHATWG label); throws on bytes it does not map. */
+function decodeSingleByte(bytes: Uint8Array, encoding: string): string {
+  if (encoding === 'latin1') return latin1String(bytes);
+  let decoder = decoders.get(encoding);
+  if (!decoder) decoders.set(encoding, (decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true })));
+  const text = decoder.decode(bytes);
+  return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!) : text;
+}
+
+/**
+ * What windows-1252 maps bytes 0x80-0x9F to (WHATWG; five of them map to themselves). Node 20's
+ * TextDecoder decodes windows-1252 as Latin-1, giving U+0080 for the euro sign.
+ */
+const WINDOWS_1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
+  + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 export function decodePythonSource(bytes: Uint8Array): DecodeResult {
   if (hasNulByte(bytes)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
@@ -60,12 +80,12 @@ export function decodePythonSource(bytes: Uint8Array): DecodeResult {
     encoding = mapped;
   }
   const body = bom ? bytes.subarray(3) : bytes;
-  if (encoding === 'latin1') {
-    return { ok: true, text: latin1String(body), encoding, bomLength: 0, singleByte: true };
-  }
+  const decoded = { ok: true as const, encoding, bomLength: bom ? 3 : 0, singleByte: encoding !== 'utf-8' };
+  // Most source is ASCII, which every supported encoding decodes as Latin-1 does: a native check
+  // and a byte copy instead of validating UTF-8.
+  if (isAscii(body)) return { ...decoded, text: latin1String(body) };
   try {
-    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
-    return { ok: true, text, encoding, bomLength: bom ? 3 : 0, singleByte: encoding !== 'utf-8' };
+    return { ...decoded, text: encoding === 'utf-8' ? utf8.decode(body) : decodeSingleByte(body, encoding) };
   } catch {
     return {
       ok: false,
@@ -85,7 +105,7 @@ export function encodeText(text: string, encoding: string): Uint8Array | undefin
   if (!map) {
     map = new Map();
     const all = new Uint8Array(256).map((_, i) => i);
-    const decoded = encoding === 'latin1' ? latin1String(all) : new TextDecoder(encoding).decode(all);
+    const decoded = decodeSingleByte(all, encoding);
     for (let i = 0; i < 256; i++) if (!map.has(decoded[i]!)) map.set(decoded[i]!, i);
     reverseMaps.set(encoding, map);
   }
