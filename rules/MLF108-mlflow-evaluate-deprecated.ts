@@ -103,7 +103,7 @@ export default defineRule({
     references: [DOCS.breakingChanges, DOCS.evaluate],
   },
   checks: [
-    { kind: 'custom', nodeTypes: REFERENCE_NODE_TYPES, visit },
+    { kind: 'custom', nodeTypes: REFERENCE_NODE_TYPES, onlyReferences: true, visit },
     { kind: 'custom', nodeTypes: ['identifier'], onlyWithStarImport: true, visit: reportStarImported },
   ],
 });

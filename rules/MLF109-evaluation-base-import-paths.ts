@@ -56,6 +56,7 @@ export default defineRule({
     {
       kind: 'custom',
       nodeTypes: REFERENCE_NODE_TYPES,
+      onlyReferences: true,
       visit: (node, ctx) => visitDelegated(MOVED, node, ctx, { amend: (d) => splitMixedImport(d, ctx) }),
     },
   ],

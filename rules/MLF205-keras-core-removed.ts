@@ -25,10 +25,6 @@ const REMOVED: RemovedModuleCheck = {
  * `mlflow.keras_core.MLflowCallback(run, ...)` → `mlflow.keras.MlflowCallback(...)`. Calls of an
  * imported callback name get their own finding for the `run` argument.
  */
-function visit(node: SyntaxNode, ctx: CheckContext): void {
-  if (node.type === 'call') visitCall(node, ctx);
-  else visitDelegated(REMOVED, node, ctx, { amend: (d) => withFix(d, ctx) });
-}
 
 function withFix(d: ReportDescriptor, ctx: CheckContext): ReportDescriptor {
   const node = d.node!;
@@ -113,5 +109,8 @@ export default defineRule({
     fixSafety: 'Unsafe: without `run` the callback logs to the active run, which differs when the code passed another run than the active one. Imports are rewritten to `mlflow.keras` keeping the `MLflowCallback` name (an alias of `MlflowCallback` in 3.x); chains become `mlflow.keras.MlflowCallback`. `from mlflow import keras_core` and mock targets are reported without a fix.',
     references: [DOCS.pr(10830)],
   },
-  checks: [{ kind: 'custom', nodeTypes: ['call', ...REFERENCE_NODE_TYPES], visit }],
+  checks: [
+    { kind: 'custom', nodeTypes: ['call'], visit: visitCall },
+    { kind: 'custom', nodeTypes: REFERENCE_NODE_TYPES, onlyReferences: true, visit: (node, ctx) => visitDelegated(REMOVED, node, ctx, { amend: (d) => withFix(d, ctx) }) },
+  ],
 });

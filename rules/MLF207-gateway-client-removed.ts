@@ -34,10 +34,6 @@ const REMOVED: RemovedModuleCheck = {
   help: 'Use the deployments client, `mlflow.deployments.get_deploy_client(uri)`',
 };
 
-function visit(node: SyntaxNode, ctx: CheckContext): void {
-  if (node.type === 'call') visitClientMethod(node, ctx);
-  else visitDelegated(REMOVED, node, ctx, { amend: (d) => withReplacement(d, ctx) });
-}
 
 function withReplacement(d: ReportDescriptor, ctx: CheckContext): ReportDescriptor {
   const node = d.node!;
@@ -139,5 +135,8 @@ export default defineRule({
     fixSafety: 'Unsafe, and only for `mlflow.gateway.query(route, data)`, `get_route(name)` and `search_routes()` spelled from the `mlflow` module in a file where `get_deploy_client` is reachable: they become `get_deploy_client(mlflow.gateway.get_gateway_uri()).predict(endpoint=route, inputs=data)` / `.get_endpoint(name)` / `.list_endpoints()`. Responses and endpoint objects differ from the old route objects, and the server must be a 3.x gateway. Everything else (the client class, `create_route`, `set_limits`, ...) is manual.',
     references: [DOCS.pr(15345), DOCS.pr(10420)],
   },
-  checks: [{ kind: 'custom', nodeTypes: ['call', ...REFERENCE_NODE_TYPES], visit }],
+  checks: [
+    { kind: 'custom', nodeTypes: ['call'], visit: visitClientMethod },
+    { kind: 'custom', nodeTypes: REFERENCE_NODE_TYPES, onlyReferences: true, visit: (node, ctx) => visitDelegated(REMOVED, node, ctx, { amend: (d) => withReplacement(d, ctx) }) },
+  ],
 });

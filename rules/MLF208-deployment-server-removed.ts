@@ -36,6 +36,7 @@ export default defineRule({
     {
       kind: 'custom',
       nodeTypes: REFERENCE_NODE_TYPES,
+      onlyReferences: true,
       visit: (node, ctx) => visitDelegated(REMOVED, node, ctx, { asWritten: true }),
     },
     {

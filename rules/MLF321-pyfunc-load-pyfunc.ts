@@ -24,7 +24,7 @@ export default defineRule({
     fixSafety: 'Safe: same leading parameters (`model_uri, suppress_warnings=False`), same result. A `from` import keeps the local name (`load_model as load_pyfunc`), so its call sites are untouched. A mock target string is rewritten only as an unsafe fix (what is patched changes). The private `_load_pyfunc` loader hooks of each flavor are unrelated and never touched.',
     references: [{ title: 'mlflow.pyfunc.load_model', url: 'https://mlflow.org/docs/latest/api_reference/python_api/mlflow.pyfunc.html#mlflow.pyfunc.load_model' }],
   },
-  checks: [{ kind: 'custom', nodeTypes: REFERENCE_NODE_TYPES, visit }],
+  checks: [{ kind: 'custom', nodeTypes: REFERENCE_NODE_TYPES, onlyReferences: true, visit }],
 });
 
 function visit(node: SyntaxNode, ctx: CheckContext): void {

@@ -46,7 +46,7 @@ export default defineRule({
   },
   checks: [
     { kind: 'custom', nodeTypes: ['attribute'], visit },
-    { kind: 'custom', nodeTypes: REFERENCE_NODE_TYPES, visit: (node, ctx) => visitDelegated(TRACE_STATUS_EXPORT, node, ctx, { amend: (d) => splitImport(d, ctx) }) },
+    { kind: 'custom', nodeTypes: REFERENCE_NODE_TYPES, onlyReferences: true, visit: (node, ctx) => visitDelegated(TRACE_STATUS_EXPORT, node, ctx, { amend: (d) => splitImport(d, ctx) }) },
   ],
 });
 

@@ -32,7 +32,7 @@ export default defineRule({
   checks: [
     { kind: 'custom', nodeTypes: ['attribute', 'import_from_statement'], visit },
     // `mock.patch("mlflow.get_last_active_trace")`: patching a missing attribute fails too.
-    { kind: 'custom', nodeTypes: ['string'], visit: (node, ctx) => visitDelegated(PATCH_TARGETS, node, ctx, {}) },
+    { kind: 'custom', nodeTypes: ['string'], onlyReferences: true, visit: (node, ctx) => visitDelegated(PATCH_TARGETS, node, ctx, {}) },
   ],
 });
 

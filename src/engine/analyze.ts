@@ -1,14 +1,15 @@
 import type { PythonParser, SyntaxNode, SyntaxTree } from '../parser/types.js';
 import type { MlflowApi } from '../semantic/apiIndex.js';
-import { walkTree } from '../semantic/builder.js';
+import { walkTree, type VisitedNode, type WalkResult } from '../semantic/builder.js';
 import { SemanticModel } from '../semantic/model.js';
 import type { SourceFile } from '../source/sourceFile.js';
-import { nodeTypesOf, visitCheck } from './checkKinds.js';
+import { nodeTypesOf, visitCheck, visitsOnlyReferences } from './checkKinds.js';
 import { CheckContext } from './context.js';
 import type { Check, RuleDefinition } from './rule.js';
 import type { FileProblem, Finding } from './types.js';
 import { applySuppressions, UNUSED_SUPPRESSION_CODE } from './suppressions.js';
 import { textImportsMlflow } from './checks/mlflowFile.js';
+import { referencesOf } from './checks/references.js';
 import { triggerScannerFor } from './triggers.js';
 import { parseForRules, planFor, plannedText } from './pruning/parse.js';
 import { definitionKeepPatterns } from './pruning/keep.js';
@@ -110,12 +111,13 @@ export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAna
     const wanted = new Set(rules.flatMap((r) => r.checks.flatMap((c) => (runs(c) ? nodeTypesOf(c) : []))));
     const walk = walkTree(tree, wanted);
     const model = new SemanticModel(walk.moduleScope, options.api);
+    const naming = namingNodes(walk);
     for (const rule of rules) {
       const ctx = new CheckContext(rule, file, model, findings);
       for (const check of rule.checks) {
         if (!runs(check)) continue;
         for (const type of nodeTypesOf(check)) {
-          for (const visited of walk.nodesByType.get(type) ?? []) {
+          for (const visited of visitsOnlyReferences(check) ? naming(type, ctx) : walk.nodesByType.get(type) ?? []) {
             ctx.scope = visited.scope;
             try {
               visitCheck(check, visited.node, ctx);
@@ -136,6 +138,31 @@ export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAna
   } finally {
     tree?.delete?.();
   }
+}
+
+/**
+ * The nodes of a type that name a path (imports, attribute chains through an import, mock
+ * targets), found once per file for every check that acts only on those: each such check
+ * visited every attribute and string, most of which name nothing.
+ */
+function namingNodes(walk: WalkResult): (type: string, ctx: CheckContext) => readonly VisitedNode[] {
+  const byType = new Map<string, VisitedNode[]>();
+  // References do not depend on the rule asking (they are shared): any rule's context finds them.
+  return (type, ctx) => {
+    let list = byType.get(type);
+    if (!list) {
+      list = (walk.nodesByType.get(type) ?? []).filter((visited) => {
+        ctx.scope = visited.scope;
+        try {
+          return referencesOf(visited.node, ctx).length > 0;
+        } catch {
+          return true; // visited, so that the check's own call reports the failure
+        }
+      });
+      byType.set(type, list);
+    }
+    return list;
+  };
 }
 
 function overlaps(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {

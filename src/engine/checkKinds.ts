@@ -11,6 +11,8 @@ import { stringLiteral } from './checks/stringLiteral.js';
 /** The change kinds the engine knows; a rule's checks are interpreted by these. */
 interface CheckKind<C extends Check> {
   nodeTypes: readonly string[];
+  /** It acts only on the paths a node names (see `CustomCheck.onlyReferences`). */
+  onlyReferences?: boolean;
   visit(check: C, node: SyntaxNode, ctx: CheckContext): void;
 }
 
@@ -25,6 +27,10 @@ const KINDS: { [K in Exclude<Check['kind'], 'custom'>]: CheckKind<Extract<Check,
 
 export function nodeTypesOf(check: Check): readonly string[] {
   return check.kind === 'custom' ? check.nodeTypes : KINDS[check.kind].nodeTypes;
+}
+
+export function visitsOnlyReferences(check: Check): boolean {
+  return check.kind === 'custom' ? !!check.onlyReferences : !!KINDS[check.kind].onlyReferences;
 }
 
 export function visitCheck(check: Check, node: SyntaxNode, ctx: CheckContext): void {

@@ -155,6 +155,12 @@ export interface CustomCheck {
    * Worth it for identifiers, the most numerous nodes of a file.
    */
   onlyWithStarImport?: boolean;
+  /**
+   * The check acts only on the paths a node names (`referencesOf`: imports, attribute chains,
+   * mock targets), as checks delegating to `removed-module` / `moved-symbol` do: the engine visits
+   * only nodes that name one (most attributes and strings name none).
+   */
+  onlyReferences?: boolean;
   visit(node: SyntaxNode, context: CheckContext): void;
 }
 

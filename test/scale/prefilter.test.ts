@@ -116,4 +116,17 @@ describe('checks that need a star import', () => {
     await analyzeSource('from mlflow import *\nresult = evaluate(model)\n', { rules: [rule] });
     expect(visited).toEqual(['mlflow', 'result', 'evaluate', 'model']);
   });
+
+  it('visit only the nodes that name a path when they act only on references', async () => {
+    const visited: string[] = [];
+    const rule = defineRule({
+      code: 'MLF999', name: 'test-references', severity: 'info', fix: 'manual', item: 'test', since: '', triggers: [],
+      docs: { summary: '', whatItDoes: '', why: '', example: '', useInstead: '', fixSafety: '', references: [] },
+      checks: [{ kind: 'custom', nodeTypes: ['attribute', 'string'], onlyReferences: true, visit: (node) => { visited.push(node.text); } }],
+    });
+    const text = 'import mlflow\nfrom unittest import mock\nmlflow.sklearn.autolog()\nself.x = df.mean\nlabel = "plain"\n'
+      + 'with mock.patch("mlflow.evaluate"):\n    pass\n';
+    await analyzeSource(text, { rules: [rule] });
+    expect(visited).toEqual(['mlflow.sklearn.autolog', 'mlflow.sklearn', 'mock.patch', '"mlflow.evaluate"']);
+  });
 });

@@ -12,6 +12,7 @@ import { isWithin, referencesOf, REFERENCE_NODE_TYPES, type PathReference } from
  */
 export const movedSymbol = {
   nodeTypes: REFERENCE_NODE_TYPES,
+  onlyReferences: true,
   visit(check: MovedSymbolCheck, node: SyntaxNode, ctx: CheckContext): void {
     for (const ref of referencesOf(node, ctx)) {
       if (ref.guarded) continue;

@@ -12,6 +12,7 @@ import { isWithin, parentAttribute, referencesOf, REFERENCE_NODE_TYPES } from '.
  */
 export const removedModule = {
   nodeTypes: REFERENCE_NODE_TYPES,
+  onlyReferences: true,
   visit(check: RemovedModuleCheck, node: SyntaxNode, ctx: CheckContext): void {
     for (const ref of referencesOf(node, ctx)) {
       if (ref.guarded) continue;
