@@ -12,7 +12,7 @@ type Cursor = TreeCursor;
 export type { TreeCursor };
 
 class JsTreeData {
-  private lineStarts: number[] | undefined;
+  private lineStarts: readonly number[] | undefined;
   nextId = 0;
 
   constructor(readonly source: string) {}
