@@ -69,6 +69,22 @@ describe('leaving unrelated definitions unparsed changes no finding and no fix',
   });
 });
 
+describe('leaving unread imports and assignments unparsed changes no finding and no fix', () => {
+  it('MLF102\'s fix inserts `import mlflow` after the last import of the block, which stays parsed', async () => {
+    const text = '"""Evaluation."""\nfrom __future__ import annotations\n\nimport os\nimport pandas as pd\nfrom mlflow.models import evaluate\nimport json\n\n'
+      + 'COLUMNS = ["a", "b"]\ndata = pd.DataFrame()\n\n\ndef run(model, thresholds):\n    result = evaluate(model, data, targets="y", validation_thresholds=thresholds)\n    return result\n';
+    const plan = planPartialParse(text, definitionKeepPatterns(DEFAULT_RULES))!;
+    const parsed = plan.ranges.map((r) => text.slice(r.startIndex, r.endIndex)).join('');
+    expect(parsed).not.toContain('import os');
+    expect(parsed).not.toContain('COLUMNS');
+    expect(parsed).toContain('import json');
+    const { pruned, whole } = await bothWays(text);
+    const fix = whole.findings.find((f: { code: string }) => f.code === 'MLF102')?.fix;
+    expect(fix?.edits.some((e: { text: string; start: number }) => e.text.includes('import mlflow') && e.start === text.indexOf('import json') + 'import json'.length)).toBe(true);
+    expect(pruned).toEqual(whole);
+  });
+});
+
 describe('on the benchmark\'s MLflow-heavy corpus', () => {
   let dir: string;
   beforeAll(() => {

@@ -45,6 +45,29 @@ describe('which definitions are left unparsed', () => {
     expect(skipped(text, [/pytz/])).toEqual(['other']);
   });
 
+  it('skips imports and plain assignments whose names kept code does not read', () => {
+    const text = `${HEAD}import os, json as j\nfrom typing import (\n    Any,  # comment\n    Dict,\n)\nimport re\n\nLIMIT = 10\nNAMES: list = ["a", "b"]\nUSED = {"k": 1}\n\n`
+      + 'def train(params: Dict):\n    mlflow.log_params(USED)\n';
+    const plan = planPartialParse(text, [])!;
+    const parsed = plan.ranges.map((r) => text.slice(r.startIndex, r.endIndex)).join('');
+    expect(parsed).not.toContain('import os');
+    expect(parsed).not.toContain('LIMIT');
+    expect(parsed).not.toContain('NAMES');
+    // Read by kept code: `Dict` (so its import), `USED`; `import re` ends the run of imports.
+    for (const kept of ['from typing import (', 'import re', 'USED = ', 'def train']) expect(parsed).toContain(kept);
+  });
+
+  it('keeps statements whose bindings it cannot be sure of, that mention MLflow, or that shadow a builtin', () => {
+    const kept = ['A = B = 1', 'C = dict(x=1)', 'D = (e := 2)', 'F = 1; G = 2', 'H += 1', 'I, J = 1, 2', 'print("x")', 'if X:\n    K = 1',
+      'L = mlflow.get_tracking_uri()', 'open = None', 'M = 1  # noqa: MLF401', 'import a.b as c, d;'];
+    for (const statement of kept) {
+      const text = `${HEAD}${statement}\nimport re\n\ndef train():\n    mlflow.log_metric("m", 1)\n`;
+      const plan = planPartialParse(text, []);
+      const parsed = plan ? plan.ranges.map((r) => text.slice(r.startIndex, r.endIndex)).join('') : text;
+      expect(parsed, statement).toContain(statement);
+    }
+  });
+
   it('never skips the first two statements (a fix may insert an import before them)', () => {
     expect(skipped('def first():\n    pass\n\ndef second():\n    pass\n\ndef third():\n    pass\nimport mlflow\n')).toEqual(['third']);
   });
@@ -56,9 +79,9 @@ describe('which definitions are left unparsed', () => {
   });
 
   it('gives tree-sitter ranges that start at column 0 of the right row, covering everything but the skipped definitions', () => {
-    const text = `${HEAD}def a():\r\n    pass\r\n\r\ndef train():\r\n    mlflow.log_metric("m", 1)\r\nX = 1\r\n`;
+    const text = `${HEAD}def a():\r\n    pass\r\n\r\ndef train():\r\n    mlflow.log_metric("m", 1)\r\ntrain()\r\n`;
     const plan = planPartialParse(text, [])!;
-    expect(plan.ranges.map((r) => text.slice(r.startIndex, r.endIndex))).toEqual([HEAD, 'def train():\r\n    mlflow.log_metric("m", 1)\r\nX = 1\r\n']);
+    expect(plan.ranges.map((r) => text.slice(r.startIndex, r.endIndex))).toEqual([HEAD, 'def train():\r\n    mlflow.log_metric("m", 1)\r\ntrain()\r\n']);
     expect(plan.ranges.map((r) => r.startPosition)).toEqual([{ row: 0, column: 0 }, { row: 7, column: 0 }]);
     expect(plan.ranges[1]!.endPosition).toEqual({ row: 10, column: 0 });
   });

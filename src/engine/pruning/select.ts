@@ -3,10 +3,10 @@ import { lineStartsOf, pointAt } from '../../source/lines.js';
 import { topLevelStatements, type TopLevelStatement } from './topLevel.js';
 
 /**
- * Which top-level functions and classes of an MLflow file can be left unparsed. In a monorepo's
- * MLflow files most definitions never touch MLflow (measured in docs/benchmark.md), and parsing,
- * copying and walking them was most of a check's time. A definition is skipped only when nothing
- * the rules read can depend on it:
+ * Which top-level statements of an MLflow file can be left unparsed: functions, classes, and
+ * imports and plain assignments (`NAME = value`). In a monorepo's MLflow files most definitions
+ * never touch MLflow (measured in docs/benchmark.md), and parsing, copying and walking them was
+ * most of a check's time. A statement is skipped only when nothing the rules read can depend on it:
  *
  * - it does not mention `mlflow` in any case, nor any name grown from MLflow (`client` of
  *   `client = MlflowClient()`, a function returning one, a class deriving from one), matched as
@@ -16,10 +16,12 @@ import { topLevelStatements, type TopLevelStatement } from './topLevel.js';
  *   values followed into MLflow calls), and no Python builtin;
  * - it matches no rule's `parseDefinitionsMatching` (rules that report outside MLflow code, such as
  *   MLF906 on `import pytz`) and carries no suppression comment;
- * - it is not one of the first two statements (where a fix inserts a missing import).
+ * - it is not one of the first two statements (where a fix inserts a missing import), nor the
+ *   last import of a run of imports (where a fix inserts one after the last import before a use).
  *
- * Module-level statements other than definitions are always parsed. Files with a star import are
- * parsed whole: a star can bind any name.
+ * An import or assignment binds exactly the names it spells; one whose shape leaves any doubt (a
+ * second `=` anywhere, `:=`, `;`, a tuple target) is parsed, as is every other kind of statement.
+ * Files with a star import are parsed whole: a star can bind any name.
  */
 export function planPartialParse(text: string, keep: readonly RegExp[]): PartialParse | undefined {
   if (hasStarImport(text)) return undefined;
@@ -31,7 +33,7 @@ export function planPartialParse(text: string, keep: readonly RegExp[]): Partial
 }
 
 export interface PartialParse {
-  /** The text to parse: everything but the skipped definitions. */
+  /** The text to parse: everything but the skipped statements. */
   ranges: ParseRange[];
   /** Where the kept top-level statements start: each must start a top-level node of the partial tree. */
   keptStarts: number[];
@@ -75,8 +77,13 @@ const BUILTINS = new Set(`ArithmeticError AssertionError AttributeError BaseExce
 interface StatementFacts {
   statement: TopLevelStatement;
   source: string;
-  /** Names it may bind at module level: a definition's name and `global`s; for other statements, every word (an over-approximation). */
+  /**
+   * Names it may bind at module level: a definition's name and `global`s, the names an import or a
+   * plain assignment binds; for any other statement, every word (an over-approximation).
+   */
   binds: Set<string>;
+  /** A definition, an import or plain assignment (`binding`: its bound names are known), or anything else. */
+  kind: 'definition' | 'binding' | 'other';
   /** It may hold or carry an MLflow value, or a rule asked for it: its names join the closure. */
   relevant: boolean;
   kept: boolean;
@@ -88,11 +95,19 @@ function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: 
   const pinning = pinningPattern(keep);
   const facts = statements.map((statement, index): StatementFacts => {
     const source = text.slice(statement.start, statement.end);
-    const binds = statement.isDefinition ? definedNames(source) : wordsOf(source);
-    const relevant = statement.isDefinition
-      ? index < 2 || pinning.test(source) || [...binds].some((name) => BUILTINS.has(name))
-      : MLFLOW.test(source);
-    return { statement, source, binds, relevant, kept: !statement.isDefinition, grown: false, readsAdded: false };
+    if (statement.isDefinition) {
+      const binds = definedNames(source);
+      const relevant = index < 2 || pinning.test(source) || [...binds].some((name) => BUILTINS.has(name));
+      return { statement, source, binds, kind: 'definition', relevant, kept: false, grown: false, readsAdded: false };
+    }
+    const bound = boundNames(source);
+    if (!bound) return { statement, source, binds: wordsOf(source), kind: 'other', relevant: MLFLOW.test(source), kept: true, grown: false, readsAdded: false };
+    // An import or assignment is parsed when it may matter: it mentions MLflow, shadows a builtin,
+    // is pinned (suppression, a rule's pattern), opens the module (a fix inserts an import before
+    // the first statement), or ends a run of imports (a fix inserts an import after the last one).
+    const relevant = MLFLOW.test(source) || [...bound].some((name) => BUILTINS.has(name));
+    const kept = relevant || index < 2 || pinning.test(source) || endsImportRun(text, statements, index);
+    return { statement, source, binds: bound, kind: 'binding', relevant, kept, grown: false, readsAdded: false };
   });
   // Two closures grown together until neither changes. `closure`: names whose value may come from
   // MLflow, matched as words in the text. `read`: names whose bindings kept code may reach. The
@@ -110,21 +125,71 @@ function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: 
       if (!f.relevant && mentioning?.has(k)) f.relevant = true;
       if (f.relevant && !f.grown) {
         f.grown = true;
-        if (addAll(closure, f.binds)) changed = true;
+        // A statement other than a definition may pass an MLflow value to any name it holds.
+        if (addAll(closure, f.kind === 'binding' ? wordsOf(f.source) : f.binds)) changed = true;
       }
       if (!f.kept && (f.relevant || hasAny(f.binds, read))) {
         f.kept = true;
         changed = true;
       }
       // Kept code needs the bindings of the names it uses.
-      const needsBindings = f.relevant || (f.statement.isDefinition ? f.kept : hasAny(f.binds, read));
+      const needsBindings = f.relevant || (f.kind === 'definition' ? f.kept : hasAny(f.binds, read));
       if (needsBindings && !f.readsAdded) {
         f.readsAdded = true;
-        if (addAll(read, f.statement.isDefinition ? wordsOf(f.source) : f.binds)) changed = true;
+        if (addAll(read, f.kind === 'other' ? f.binds : wordsOf(f.source))) changed = true;
       }
     });
   }
   return facts.filter((f) => !f.kept).map((f) => f.statement);
+}
+
+const IMPORT = /^(?:import|from)[ \t\\]/;
+
+/** An import statement whose next statement is not one (or that ends the module). */
+function endsImportRun(text: string, statements: readonly TopLevelStatement[], index: number): boolean {
+  const statement = statements[index]!;
+  const next = statements[index + 1];
+  return IMPORT.test(text.slice(statement.start, statement.start + 8)) && !(next && IMPORT.test(text.slice(next.start, next.start + 8)));
+}
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+const IMPORTED_MODULE = new RegExp(`^(${NAME})(?:\\s*\\.\\s*${NAME})*(?:\\s+as\\s+(${NAME}))?$`);
+const IMPORTED_NAME = new RegExp(`^(${NAME})(?:\\s+as\\s+(${NAME}))?$`);
+const FROM_IMPORT = new RegExp(`^from\\s+\\.*(?:${NAME}(?:\\s*\\.\\s*${NAME})*)?\\s+import\\s+(.*)$`, 's');
+const ASSIGNMENT = new RegExp(`^(${NAME})\\s*(?::[^=\\n]*)?=(?!=)(.*)$`, 's');
+/** An `=` that binds or passes something (`:=`, a keyword, a chained target), not a comparison. */
+const OTHER_EQUALS = /(?<![=!<>])=(?!=)/;
+
+/**
+ * The names an import statement or a plain assignment (`NAME = value`, `NAME: T = value`) binds;
+ * undefined for any other statement, or one whose shape is not plain enough to be sure (a second
+ * `=` anywhere in the value, a `;`, a continuation the patterns do not read).
+ */
+function boundNames(source: string): Set<string> | undefined {
+  // Comments and continuations are not part of what an import names.
+  const code = source.replace(/#[^\n]*/g, '').replace(/\\\r?\n/g, ' ').trim();
+  if (code.startsWith('import ')) {
+    const names = new Set<string>();
+    for (const item of code.slice(7).split(',')) {
+      const m = IMPORTED_MODULE.exec(item.trim());
+      if (!m) return undefined;
+      names.add(m[2] ?? m[1]!);
+    }
+    return names;
+  }
+  const from = FROM_IMPORT.exec(code);
+  if (from) {
+    const list = from[1]!.trim().replace(/^\(([^()]*)\)$/s, '$1').trim().replace(/,$/, '');
+    const names = new Set<string>();
+    for (const item of list.split(',')) {
+      const m = IMPORTED_NAME.exec(item.trim());
+      if (!m) return undefined;
+      names.add(m[2] ?? m[1]!);
+    }
+    return names;
+  }
+  const assignment = ASSIGNMENT.exec(source);
+  if (assignment && !OTHER_EQUALS.test(assignment[2]!) && !assignment[2]!.includes(';')) return new Set([assignment[1]!]);
+  return undefined;
 }
 
 /**
