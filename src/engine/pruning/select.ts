@@ -82,6 +82,8 @@ interface StatementFacts {
    * plain assignment binds; for any other statement, every word (an over-approximation).
    */
   binds: Set<string>;
+  /** Every word of its text, once asked for (most definitions are skipped unread). */
+  words?: Set<string>;
   /** A definition, an import or plain assignment (`binding`: its bound names are known), or anything else. */
   kind: 'definition' | 'binding' | 'other';
   /** It may hold or carry an MLflow value, or a rule asked for it: its names join the closure. */
@@ -101,7 +103,10 @@ function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: 
       return { statement, source, binds, kind: 'definition', relevant, kept: false, grown: false, readsAdded: false };
     }
     const bound = boundNames(source);
-    if (!bound) return { statement, source, binds: wordsOf(source), kind: 'other', relevant: MLFLOW.test(source), kept: true, grown: false, readsAdded: false };
+    if (!bound) {
+      const words = wordsOf(source);
+      return { statement, source, binds: words, words, kind: 'other', relevant: MLFLOW.test(source), kept: true, grown: false, readsAdded: false };
+    }
     // An import or assignment is parsed when it may matter: it mentions MLflow, shadows a builtin,
     // is pinned (suppression, a rule's pattern), opens the module (a fix inserts an import before
     // the first statement), or ends a run of imports (a fix inserts an import after the last one).
@@ -126,7 +131,7 @@ function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: 
       if (f.relevant && !f.grown) {
         f.grown = true;
         // A statement other than a definition may pass an MLflow value to any name it holds.
-        if (addAll(closure, f.kind === 'binding' ? wordsOf(f.source) : f.binds)) changed = true;
+        if (addAll(closure, f.kind === 'binding' ? wordsOfFact(f) : f.binds)) changed = true;
       }
       if (!f.kept && (f.relevant || hasAny(f.binds, read))) {
         f.kept = true;
@@ -136,7 +141,7 @@ function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: 
       const needsBindings = f.relevant || (f.kind === 'definition' ? f.kept : hasAny(f.binds, read));
       if (needsBindings && !f.readsAdded) {
         f.readsAdded = true;
-        if (addAll(read, f.kind === 'other' ? f.binds : wordsOf(f.source))) changed = true;
+        if (addAll(read, wordsOfFact(f))) changed = true;
       }
     });
   }
@@ -165,6 +170,10 @@ const OTHER_EQUALS = /(?<![=!<>])=(?!=)/;
  * `=` anywhere in the value, a `;`, a continuation the patterns do not read).
  */
 function boundNames(source: string): Set<string> | undefined {
+  if (!IMPORT.test(source)) {
+    const assignment = ASSIGNMENT.exec(source);
+    return assignment && !OTHER_EQUALS.test(assignment[2]!) && !assignment[2]!.includes(';') ? new Set([assignment[1]!]) : undefined;
+  }
   // Comments and continuations are not part of what an import names.
   const code = source.replace(/#[^\n]*/g, '').replace(/\\\r?\n/g, ' ').trim();
   if (code.startsWith('import ')) {
@@ -187,9 +196,11 @@ function boundNames(source: string): Set<string> | undefined {
     }
     return names;
   }
-  const assignment = ASSIGNMENT.exec(source);
-  if (assignment && !OTHER_EQUALS.test(assignment[2]!) && !assignment[2]!.includes(';')) return new Set([assignment[1]!]);
   return undefined;
+}
+
+function wordsOfFact(f: StatementFacts): Set<string> {
+  return (f.words ??= wordsOf(f.source));
 }
 
 /**
