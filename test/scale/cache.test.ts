@@ -52,6 +52,15 @@ describe('cache key', () => {
     const custom = (visit: () => void) => cacheKey({ ...BASE, rules: [{ ...first!, checks: [{ kind: 'custom', nodeTypes: ['call'], visit }] }] });
     expect(custom(() => { /* one behaviour */ })).not.toBe(custom(() => { void 'another behaviour'; }));
   });
+
+  it('names the package\'s own rules instead of serialising them, and serialises a copy that differs', () => {
+    const key = cacheKey(BASE);
+    const [first, ...rest] = ALL_RULES;
+    // An identical copy is not the package's rule: serialised, so the key differs, and it is stable.
+    expect(cacheKey({ ...BASE, rules: [{ ...first! }, ...rest] })).not.toBe(key);
+    expect(cacheKey({ ...BASE, rules: [{ ...first! }, ...rest] })).toBe(cacheKey({ ...BASE, rules: [{ ...first! }, ...rest] }));
+    expect(cacheKey({ ...BASE, rules: [...rest, first!] })).not.toBe(key);
+  });
 });
 
 describe('ResultCache', () => {
