@@ -102,6 +102,12 @@ export class ResultCache {
     return stamp[4];
   }
 
+  /** Whether `stats` (of the file as just read) are still those of the file's stamp. */
+  hasStamp(path: string, stats: Stats): boolean {
+    const stamp = this.stamps[path];
+    return !!stamp && sameStat(stamp, stats);
+  }
+
   /** Records what the file's stat said when `bytes` were read from it, and their entry key. */
   stamp(path: string, stats: Stats, bytes: Uint8Array, hash: string | null): void {
     // A file that grew or shrank while it was read, or changed too recently to tell.
