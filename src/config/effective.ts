@@ -53,5 +53,11 @@ export function excludedByConfig(config: ConfigFile | undefined, file: string): 
   const globs = config?.settings.extendExclude;
   if (!config || !globs?.length) return false;
   const rel = relative(config.dir, file).split(sep).join('/');
-  return !rel.startsWith('..') && ignore().add(globs).ignores(rel);
+  if (rel.startsWith('..')) return false;
+  let matcher = excludeMatchers.get(config);
+  if (!matcher) excludeMatchers.set(config, (matcher = ignore().add(globs)));
+  return matcher.ignores(rel);
 }
+
+/** Each configuration's `extend-exclude` globs, compiled once (asked for every file it governs). */
+const excludeMatchers = new WeakMap<ConfigFile, ReturnType<typeof ignore>>();

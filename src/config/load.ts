@@ -55,28 +55,36 @@ export class ConfigResolver {
   }
 
   forDirectory(dir: string): ConfigFile | undefined {
-    const absolute = resolve(dir);
-    const cached = this.byDir.get(absolute);
-    if (cached !== undefined) return cached ?? undefined;
-    let found: ConfigFile | undefined;
-    for (const name of CONFIG_FILE_NAMES) {
-      if (this.listing && !this.listing.mayContain(absolute, name)) continue;
-      const candidate = join(absolute, name);
-      if (existsSync(candidate)) {
-        found = loadConfigFile(candidate, this.knownCodes);
-        if (found) break;
-      }
-    }
-    if (!found && dirname(absolute) !== absolute) found = this.forDirectory(dirname(absolute));
-    this.byDir.set(absolute, found ?? null);
-    return found;
+    return this.forAbsoluteDirectory(resolve(dir));
   }
 
   forFile(file: string): ConfigFile | undefined {
     // Asked for every file of a run: its directory as given is a cheaper key than resolving it.
     const dir = dirname(file);
     let found = this.byGivenDir.get(dir);
-    if (found === undefined) this.byGivenDir.set(dir, (found = this.forDirectory(dirname(resolve(file))) ?? null));
+    if (found === undefined) this.byGivenDir.set(dir, (found = this.forAbsoluteDirectory(dirname(resolve(file))) ?? null));
     return found ?? undefined;
+  }
+
+  /** `absolute`: resolved already (each directory of a big tree is asked once, its parents too). */
+  private forAbsoluteDirectory(absolute: string): ConfigFile | undefined {
+    const cached = this.byDir.get(absolute);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: ConfigFile | undefined;
+    // Most directories of a tree hold no configuration file, which the listing knows at once.
+    if (!this.listing?.listedWithoutNoted(absolute)) {
+      for (const name of CONFIG_FILE_NAMES) {
+        if (this.listing && !this.listing.mayContain(absolute, name)) continue;
+        const candidate = join(absolute, name);
+        if (existsSync(candidate)) {
+          found = loadConfigFile(candidate, this.knownCodes);
+          if (found) break;
+        }
+      }
+    }
+    const parent = dirname(absolute);
+    if (!found && parent !== absolute) found = this.forAbsoluteDirectory(parent);
+    this.byDir.set(absolute, found ?? null);
+    return found;
   }
 }

@@ -1,4 +1,4 @@
-import { sep } from 'node:path';
+import { dirname, sep } from 'node:path';
 
 /**
  * What a discovery walk saw of the directories it listed, so that later lookups of files by name
@@ -9,6 +9,8 @@ import { sep } from 'node:path';
 export class DirectoryListing {
   private readonly listed = new Set<string>();
   private readonly noted = new Set<string>();
+  /** The directories holding a noted entry. */
+  private readonly withNoted = new Set<string>();
 
   /** `dir` was listed in full (absolute, normalized). */
   addDirectory(dir: string): void {
@@ -19,6 +21,12 @@ export class DirectoryListing {
   addNoted(path: string): void {
     const cut = path.lastIndexOf(sep) + 1;
     this.noted.add(path.slice(0, cut) + path.slice(cut).toLowerCase());
+    this.withNoted.add(dirname(path));
+  }
+
+  /** `dir` was listed and held no entry the walk was asked to note (absolute, normalized). */
+  listedWithoutNoted(dir: string): boolean {
+    return this.listed.has(dir) && !this.withNoted.has(dir);
   }
 
   /** False only when `dir` was listed and held nothing called `name` in any case; true when unknown. */

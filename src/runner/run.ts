@@ -235,7 +235,7 @@ export async function runCheck(options: CheckOptions, existing?: AnalysisSession
   cache?.save();
   problems.push(...analyzed.problems);
   const project = options.project;
-  const included = project ? analyzed.files.filter((f) => !project.excludes(f.absolute)) : analyzed.files;
+  const included = project ? project.withoutExcluded(analyzed.files) : analyzed.files;
   // Checks across files (version skew between manifests, packages declared elsewhere), then each
   // file's configuration: `per-file-ignores` holds for the findings those checks add too.
   applyProjectOutcome(included, projectFindings(included, settings.rules));

@@ -161,6 +161,22 @@ describe('per-file-ignores and extend-exclude', () => {
     expect(report.summary.files).toBe(2);
     expect((await check(dir, ['--isolated'])).report.summary.files).toBe(4);
   });
+
+  it('extend-exclude of nested configurations: each file by its closest one, relative to that directory', async () => {
+    const dir = project({
+      'pyproject.toml': '[tool.mlflow-migrate]\nextend-exclude = ["scratch_*.py"]\n',
+      'a/scratch_1.py': CODE,
+      'a/train.py': CODE,
+      'b/pyproject.toml': '[tool.mlflow-migrate]\nextend-exclude = ["gen_*.py"]\n',
+      'b/gen_1.py': CODE,
+      'b/scratch_2.py': CODE,
+      'b/c/gen_2.py': CODE,
+      'c/gen_3.py': CODE,
+    });
+    const { findings } = await check(dir, []);
+    // b/ has its own configuration: its scratch file counts there, its generated files do not.
+    expect(findings).toEqual([...ALL('a/train.py'), ...ALL('b/scratch_2.py'), ...ALL('c/gen_3.py')]);
+  });
 });
 
 describe('versions, fail-on and unsafe-fixes from the configuration', () => {

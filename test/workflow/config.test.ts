@@ -64,6 +64,9 @@ describe('configuration discovery', () => {
     expect(listing.mayContain(join('/r', 'a'), 'pyproject.toml')).toBe(true);
     expect(listing.mayContain(join('/r', 'a'), 'mlflow-migrate.toml')).toBe(false);
     expect(listing.mayContain(join('/r', 'b'), 'mlflow-migrate.toml')).toBe(true);
+    // Listed and holding no noted entry: only /r/c; /r/a holds one, /r/b was not listed.
+    listing.addDirectory(join('/r', 'c'));
+    expect([join('/r', 'a'), join('/r', 'b'), join('/r', 'c')].map((d) => listing.listedWithoutNoted(d))).toEqual([false, false, true]);
   });
 
   it('mlflow-migrate.toml beats pyproject.toml in the same directory', () => {
