@@ -84,6 +84,25 @@ describe('pins without rules (the source-version pre-pass)', () => {
     expect(pinsInFile(SourceFile.fromText('setup.py', 'from setuptools import setup\nsetup(install_requires=["mlflow==2.9.2"])\n'), opts).map((p) => p.lowest)).toEqual(['2.9.2']);
     expect(pinsInFile(SourceFile.fromText('app.py', 'import mlflow\n'), opts)).toEqual([]);
   });
+
+  it('reads every kind but setup.py as text: the pre-pass makes no parser for them', async () => {
+    const { pinsInFile } = await import('../../src/manifests/project.js');
+    const { SourceFile } = await import('../../src/source/sourceFile.js');
+    const { TEXT_ONLY } = await import('../../src/runner/sourceVersion.js');
+    // A parse would throw, and some analyses turn a throw into a problem: count the calls too.
+    let parses = 0;
+    const parser = { ...TEXT_ONLY, parse: (text: string) => { parses++; return TEXT_ONLY.parse(text); } };
+    const opts = { ...(await options()), parser };
+    const nb = JSON.stringify({ cells: [{ cell_type: 'code', source: ['%pip install mlflow==2.9.1  # noqa\n', 'import mlflow\n'], metadata: {}, outputs: [], execution_count: null }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    const files: Array<[string, string]> = [
+      ['requirements.txt', 'mlflow==2.9.1\n'], ['pyproject.toml', '[project]\ndependencies = ["mlflow==2.9.1"]\n'],
+      ['setup.cfg', '[options]\ninstall_requires =\n    mlflow==2.9.1\n'], ['Pipfile', '[packages]\nmlflow = "==2.9.1"\n'],
+      ['environment.yml', 'dependencies:\n  - pip:\n    - mlflow==2.9.1\n'], ['python_env.yaml', 'dependencies:\n  - mlflow==2.9.1\n'],
+      ['Dockerfile', 'FROM python:3.11\nRUN pip install mlflow==2.9.1\n'], ['nb.ipynb', nb],
+    ];
+    for (const [name, text] of files) expect(pinsInFile(SourceFile.fromText(name, text), opts).map((p) => p.lowest), name).toEqual(['2.9.1']);
+    expect(parses).toBe(0);
+  });
 });
 
 describe('MLF611 across files', () => {
