@@ -1,9 +1,9 @@
+import { sep } from 'node:path';
 import { ConfigResolver, loadConfigFile } from './load.js';
 import { ConfigError, type ConfigFile, type Settings } from './settings.js';
 import { effectiveSettings, excludedByConfig, ruleEnabled, type CommandLineSettings, type EffectiveSettings } from './effective.js';
 import type { RuleDefinition } from '../engine/rule.js';
 import type { DirectoryListing } from '../discovery/listing.js';
-import { sep } from 'node:path';
 
 export interface ProjectSettingsOptions {
   cwd: string;
@@ -90,7 +90,7 @@ export class ProjectSettings {
   /**
    * The files `extend-exclude` of their configuration does not leave out. It runs over every file
    * of a run, once, in discovery order: one loop that looks the configuration up when the
-   * directory changes (asking `excludes` file by file cost ~6 ms on 4,000 files, all of it calls).
+   * directory changes (asking for each file took 6-9 ms on 4,000 files in 567 directories).
    */
   withoutExcluded<F extends { absolute: string }>(files: readonly F[]): F[] {
     const kept: F[] = [];

@@ -45,6 +45,7 @@ const STAR_IMPORT = /\bimport[ \t]*(?:\\\r?\n[ \t]*)?\*/;
 export function hasStarImport(text: string): boolean {
   return STAR_IMPORT.test(text);
 }
+
 const MLFLOW = /mlflow/i;
 const WORD = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
 const DEFINED_NAME = /^(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/m;
@@ -156,6 +157,7 @@ function endsImportRun(text: string, statements: readonly TopLevelStatement[], i
   const next = statements[index + 1];
   return IMPORT.test(text.slice(statement.start, statement.start + 8)) && !(next && IMPORT.test(text.slice(next.start, next.start + 8)));
 }
+
 const NAME = '[A-Za-z_][A-Za-z0-9_]*';
 const IMPORTED_MODULE = new RegExp(`^(${NAME})(?:\\s*\\.\\s*${NAME})*(?:\\s+as\\s+(${NAME}))?$`);
 const IMPORTED_NAME = new RegExp(`^(${NAME})(?:\\s+as\\s+(${NAME}))?$`);
