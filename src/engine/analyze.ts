@@ -77,6 +77,8 @@ function collectErrors(root: SyntaxNode): SyntaxNode[] {
  */
 export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAnalysis {
   const usesMlflow = textImportsMlflow(file.text);
+  // No rule at all (the source-version pass asks files for their facts only): nothing to plan.
+  if (options.rules.length === 0) return { findings: [], problems: [], usesMlflow, parsed: false, syntaxErrors: 0 };
   const prefilter = options.prefilter ?? true;
   // The patterns of every rule in effect: one list per session (the memos key on it), and a rule
   // this file does not trigger can only make more definitions be parsed.
