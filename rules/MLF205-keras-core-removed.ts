@@ -25,7 +25,6 @@ const REMOVED: RemovedModuleCheck = {
  * `mlflow.keras_core.MLflowCallback(run, ...)` → `mlflow.keras.MlflowCallback(...)`. Calls of an
  * imported callback name get their own finding for the `run` argument.
  */
-
 function withFix(d: ReportDescriptor, ctx: CheckContext): ReportDescriptor {
   const node = d.node!;
   const parent = node.parent;

@@ -34,7 +34,6 @@ const REMOVED: RemovedModuleCheck = {
   help: 'Use the deployments client, `mlflow.deployments.get_deploy_client(uri)`',
 };
 
-
 function withReplacement(d: ReportDescriptor, ctx: CheckContext): ReportDescriptor {
   const node = d.node!;
   const spelled = node.type === 'string' ? stringContent(node)?.text : node.text;
