@@ -12,7 +12,7 @@ type Cursor = TreeCursor;
 export type { TreeCursor };
 
 class JsTreeData {
-  private lineStarts: readonly number[] | undefined;
+  private lineStarts: number[] | undefined;
   nextId = 0;
 
   constructor(readonly source: string) {}

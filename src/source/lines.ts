@@ -1,18 +1,11 @@
 /** Line arithmetic shared by source files and parse trees (lines end at `\n`; `\r\n` counts as one). */
 
-/**
- * UTF-16 index of the first character of every line (shared: do not mutate). The last answer is
- * kept: the partial-parse planner, the tree and the source file of one file each ask in turn.
- */
-export function lineStartsOf(text: string): readonly number[] {
-  if (text === last.text) return last.starts;
+/** UTF-16 index of the first character of every line. */
+export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  last = { text, starts };
   return starts;
 }
-
-let last: { text: string; starts: readonly number[] } = { text: '', starts: [0] };
 
 /** 0-based line containing `index`, by binary search over `lineStartsOf`. */
 export function lineContaining(starts: readonly number[], index: number): number {

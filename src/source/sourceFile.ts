@@ -12,7 +12,7 @@ export interface Position {
  * reports for a JS string) to line/column, and to byte offset in the original encoding.
  */
 export class SourceFile {
-  private lineStarts: readonly number[] | undefined;
+  private lineStarts: number[] | undefined;
 
   constructor(
     /** Path as shown to the user (relative to the working directory when possible). */
@@ -34,7 +34,7 @@ export class SourceFile {
     return new SourceFile(path, new TextEncoder().encode(text), text, 'utf-8', 0, false);
   }
 
-  private starts(): readonly number[] {
+  private starts(): number[] {
     return (this.lineStarts ??= lineStartsOf(this.text));
   }
 
