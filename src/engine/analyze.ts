@@ -83,7 +83,7 @@ export function analyzeFile(file: SourceFile, options: AnalyzerOptions): FileAna
   // The patterns of every rule in effect: one list per session (the memos key on it), and a rule
   // this file does not trigger can only make more definitions be parsed.
   const plan = planFor(options.parser, file.text, { prune: prefilter, keep: definitionKeepPatterns(options.rules) });
-  // Rules read only the tree, and no finding can lie in a definition the plan leaves unparsed, so
+  // Rules read only the tree, and no finding can lie in a statement the plan leaves unparsed, so
   // trigger words count in the parsed text only (suppression comments are always parsed).
   let parsedText = plannedText(file.text, plan);
   let rules = rulesForText(parsedText, options.rules, prefilter);

@@ -3,8 +3,8 @@ import type { PythonParser, SyntaxNode, SyntaxTree } from '../../parser/types.js
 import { planPartialParse, type PartialParse } from './select.js';
 
 /**
- * The definitions no rule can depend on, to be left unparsed (./select.ts); undefined when the
- * whole text is parsed (pruning off, a parser without ranges, or nothing to skip).
+ * The top-level statements no rule can depend on, to be left unparsed (./select.ts); undefined
+ * when the whole text is parsed (pruning off, a parser without ranges, or nothing to skip).
  */
 export function planFor(parser: PythonParser, text: string, options: { prune: boolean; keep: readonly RegExp[] }): PartialParse | undefined {
   return options.prune && parser.parseRanges ? planPartialParse(text, options.keep) : undefined;
@@ -20,7 +20,7 @@ export function plannedText(text: string, plan: PartialParse | undefined): strin
 
 /**
  * The tree the rules read, copied into JS objects (rules read nodes many times) with the parser's
- * own tree freed. With a plan, the skipped definitions are left out; the partial tree is used only
+ * own tree freed. With a plan, the skipped statements are left out; the partial tree is used only
  * when it has no syntax error and its top-level statements are exactly the ones the text splitter
  * kept, else the whole text is parsed (`whole`), so that a splitter mistake or a broken file costs
  * time, never findings.
