@@ -8,7 +8,6 @@
 // the end of the run by the main thread, when the directory is writable; nothing is reported if
 // it is not, the run is only slower to start.
 const Module = require('node:module');
-const { createHash } = require('node:crypto');
 const { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { basename, dirname, join } = require('node:path');
 const vm = require('node:vm');
@@ -54,7 +53,8 @@ function digestOf(filename, content, recorded) {
     const stat = statSync(filename, { throwIfNoEntry: false });
     if (stat && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs) return entry.sha256;
   }
-  return createHash('sha256').update(content).digest('hex');
+  // Loaded only here: a start that finds the recorded digests loads no `node:crypto` (~10 ms).
+  return require('node:crypto').createHash('sha256').update(content).digest('hex');
 }
 
 function writeCaches() {

@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALL_RULES } from '../../rules/index.js';
 import type { RuleDefinition } from '../engine/rule.js';
+import { sha256Hex } from '../util/lazyBuiltin.js';
 import { packageRoot } from '../util/packageRoot.js';
 import { TOOL_VERSION } from '../version.js';
 
 /** Bumped when the layout or the meaning of a cache entry changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** Everything besides a file's bytes that decides its findings. */
 export interface CacheConfig {
@@ -32,28 +32,46 @@ export interface CacheConfig {
  * - the configuration: source/target version, --select/--ignore, the prefilter switch.
  * The parser backend is not part of it: both backends must give identical findings (test/rules.test.ts).
  */
-export function cacheKey(config: CacheConfig): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify({
+export interface CacheKey {
+  /** Names the generation's directory: a 64-bit hash of `material`. */
+  id: string;
+  /**
+   * Everything listed above, spelled out. The index records it, and an index that records other
+   * material is not read: two keys whose hashes collide cost a re-analysis, never a wrong result.
+   */
+  material: string;
+}
+
+export function cacheKey(config: CacheConfig): CacheKey {
+  const material = JSON.stringify({
     format: CACHE_FORMAT,
     tool: TOOL_VERSION,
     rules: rulesFingerprint(config.rules),
     code: codeFingerprint(),
     config: [config.sourceVersion, config.targetVersion, config.select ?? [], config.ignore ?? [], config.prefilter],
-  }));
-  return hash.digest('hex').slice(0, 24);
+  });
+  return { id: fnv1a64(material), material };
 }
 
 export function rulesFingerprint(rules: readonly RuleDefinition[]): string {
-  const hash = createHash('sha256');
-  for (const rule of rules) {
-    // The package's own rules are code the code fingerprint covers: which are in effect is enough
-    // (serialising all of them, docs and function sources, took ~2 ms of every run). Any other
-    // rule object, a changed copy of one of them included, is serialised whole.
-    hash.update(BUILT_IN_RULES.has(rule) ? `built-in:${rule.code}:${rule.severity}` : JSON.stringify(rule, (_key, value: unknown) => (typeof value === 'function' ? `fn:${value.toString()}` : value)));
-    hash.update('\0');
-  }
-  return hash.digest('hex');
+  // The package's own rules are code the code fingerprint covers: which are in effect is enough
+  // (serialising all of them, docs and function sources, took ~2 ms of every run). Any other rule
+  // object, a changed copy of one of them included, is serialised whole, and hashed.
+  return rules.map((rule) => (BUILT_IN_RULES.has(rule)
+    ? `built-in:${rule.code}:${rule.severity}`
+    : sha256Hex(JSON.stringify(rule, (_key, value: unknown) => (typeof value === 'function' ? `fn:${value.toString()}` : value))))).join(',');
+}
+
+/**
+ * FNV-1a over the UTF-16 code units of `text`, 64 bits, hex: the name of a generation's directory.
+ * Not sha256, so that a cached run hashes nothing at all and never loads `node:crypto` (~10 ms of
+ * its start); ruff names its cache files by a 64-bit non-cryptographic hash of their key too. What
+ * a collision could do, `CacheKey.material` prevents.
+ */
+export function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) hash = ((hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return hash.toString(16).padStart(16, '0');
 }
 
 const BUILT_IN_RULES: ReadonlySet<RuleDefinition> = new Set(ALL_RULES);
@@ -61,24 +79,23 @@ const BUILT_IN_RULES: ReadonlySet<RuleDefinition> = new Set(ALL_RULES);
 let codeHash: string | undefined;
 
 /**
- * A hash of the package's own code and data (memoised: it cannot change during a run): each
- * file's path from the package root and the sha256 of its bytes. The build records the digests of
- * the bundle's files (`writeFileDigests`); a file whose size and mtime are still those recorded is
- * not read again, which spares every run hashing ~3 MB.
+ * The package's own code and data (memoised: it cannot change during a run): each file's path from
+ * the package root and the sha256 of its bytes, and the versions of the parser packages. The build
+ * records the digests of the bundle's files (`writeFileDigests`); a file whose size and mtime are
+ * still those recorded is not read again, which spares every run hashing ~3 MB. Spelled out for
+ * the bundle's few files; hashed once more for the ~250 modules of an unbundled build.
  */
 export function codeFingerprint(): string {
   if (codeHash) return codeHash;
   const { files, bundle } = fingerprintedFiles();
   const recorded = bundle ? readDigests(bundle) : undefined;
   const root = packageRoot();
-  const hash = createHash('sha256');
-  for (const file of files) {
+  const parts = files.map((file) => {
     const name = nameInPackage(root, file);
-    hash.update(name);
-    hash.update(digestOf(file, recorded?.[name]));
-  }
-  hash.update(parserPackageVersions());
-  codeHash = hash.digest('hex');
+    return `${name}:${digestOf(file, recorded?.[name])}`;
+  });
+  parts.push(parserPackageVersions());
+  codeHash = bundle ? parts.join(',') : sha256Hex(parts.join(','));
   return codeHash;
 }
 
@@ -138,7 +155,7 @@ function digestOf(file: string, recorded: RecordedDigest | undefined): string {
 }
 
 function sha256Of(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
+  return sha256Hex(readFileSync(file));
 }
 
 function codeFiles(dir: string): string[] {
@@ -155,13 +172,26 @@ function listFiles(dir: string, recursive = false): string[] {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name)).sort();
 }
 
-function parserPackageVersions(): string {
+/** `name@version` of each parser package as installed (`name@-`: not installed). */
+export function parserPackageVersions(): string {
   const require = createRequire(import.meta.url);
-  return ['tree-sitter', 'tree-sitter-python', 'web-tree-sitter'].map((name) => {
+  return ['tree-sitter', 'tree-sitter-python', 'web-tree-sitter'].map((name) => `${name}@${installedVersion(require, name)}`).join(',');
+}
+
+/**
+ * The version in a package's package.json, found where `require` would look for the package.
+ * Not `require('<name>/package.json')`: a package whose `exports` leave package.json out
+ * (web-tree-sitter's do) makes that throw, and its version went unrecorded.
+ */
+function installedVersion(require: NodeJS.Require, name: string): string {
+  for (const dir of require.resolve.paths(name) ?? []) {
+    const manifest = join(dir, name, 'package.json');
+    if (!existsSync(manifest)) continue;
     try {
-      return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
+      return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version ?? '-';
     } catch {
-      return `${name}@-`;
+      return '-';
     }
-  }).join(',');
+  }
+  return '-';
 }

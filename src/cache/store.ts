@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { FileResult } from '../runner/run.js';
-import { CACHE_FORMAT } from './key.js';
+import { CACHE_FORMAT, type CacheKey } from './key.js';
+import { sha256Hex } from '../util/lazyBuiltin.js';
 
 /**
  * What is cached per file: its result without the paths (restored on the way out) and the decoded
@@ -32,6 +32,8 @@ const RACY_MS = 2000;
 
 interface StoredIndex {
   format: number;
+  /** The material of the key this generation is named after (`CacheKey`). */
+  key: string;
   entries: Record<string, CachedResult>;
   stamps: Record<string, Stamp>;
   /** The parser backend `--parser auto` chose in the run that last analysed a file. */
@@ -44,7 +46,7 @@ interface StoredIndex {
  * record where they come from); a moved file is analysed again, an edited one always.
  */
 export function contentHash(kind: string, path: string, bytes: Uint8Array): string {
-  return createHash('sha256').update(kind).update('\0').update(path).update('\0').update(bytes).digest('hex');
+  return sha256Hex(kind, '\0', path, '\0', bytes);
 }
 
 /**
@@ -65,11 +67,11 @@ export class ResultCache {
   autoBackend: string | undefined;
   private readonly generationDir: string;
 
-  private constructor(private readonly root: string, key: string, private readonly warn: (message: string) => void) {
-    this.generationDir = join(root, `v${CACHE_FORMAT}-${key}`);
+  private constructor(private readonly root: string, private readonly key: CacheKey, private readonly warn: (message: string) => void) {
+    this.generationDir = join(root, `v${CACHE_FORMAT}-${key.id}`);
   }
 
-  static open(root: string, key: string, warn: (message: string) => void): ResultCache {
+  static open(root: string, key: CacheKey, warn: (message: string) => void): ResultCache {
     const cache = new ResultCache(root, key, warn);
     cache.load();
     return cache;
@@ -139,7 +141,7 @@ export class ResultCache {
       const stamps = Object.keys(this.stamps).length > MAX_ENTRIES
         ? Object.fromEntries([...this.stamped].map((p) => [p, this.stamps[p]!]))
         : this.stamps;
-      const index: StoredIndex = { format: CACHE_FORMAT, entries, stamps, autoBackend: this.autoBackend };
+      const index: StoredIndex = { format: CACHE_FORMAT, key: this.key.material, entries, stamps, autoBackend: this.autoBackend };
       const file = join(this.generationDir, INDEX_FILE);
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, JSON.stringify(index));
@@ -162,6 +164,9 @@ export class ResultCache {
       const index = JSON.parse(text) as StoredIndex;
       if (index.format !== CACHE_FORMAT || typeof index.entries !== 'object' || index.entries === null) throw new Error('unexpected content');
       if (typeof index.stamps !== 'object' || index.stamps === null) throw new Error('unexpected content');
+      // Another key whose hash names the same directory: its results are not this run's (the
+      // next save replaces them).
+      if (index.key !== this.key.material) return;
       this.entries = index.entries;
       this.stamps = index.stamps;
       if (typeof index.autoBackend === 'string') this.autoBackend = index.autoBackend;

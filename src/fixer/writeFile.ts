@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { sameBytes } from './spliceBytes.js';
+import { crypto } from '../util/lazyBuiltin.js';
 
 export type WriteOutcome =
   | { status: 'written' }
@@ -26,7 +26,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, expected:
   } catch (err) {
     return { status: 'error', message: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
   }
-  const temp = join(dirname(path), `.${basename(path)}.mlflow-migrate-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.mlflow-migrate-${process.pid}-${crypto().randomBytes(4).toString('hex')}.tmp`);
   try {
     await fs.writeFile(temp, bytes, { mode: stat.mode & 0o7777, flag: 'wx' });
     // writeFile's mode is filtered by the umask; set it exactly.

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../util/lazyBuiltin.js';
 import type { Finding } from '../engine/types.js';
 import type { SourceFile } from '../source/sourceFile.js';
 
@@ -18,6 +18,6 @@ export function fingerprints(file: string, source: SourceFile, findings: readonl
     const identity = [f.code, file, source.text.slice(f.start, f.end), lineText].join('\0');
     const occurrence = seen.get(identity) ?? 0;
     seen.set(identity, occurrence + 1);
-    return createHash('sha256').update(`${identity}\0${occurrence}`).digest('hex');
+    return sha256Hex(`${identity}\0${occurrence}`);
   });
 }

@@ -30,6 +30,25 @@ describe('the bundled CLI', () => {
     expect(existsSync(join(tool.root, 'dist', 'bundle', 'worker-main.cjs'))).toBe(true);
   });
 
+  it('loads no node:crypto in a run the cache answers in full (cold runs hash, and do load it)', async () => {
+    // Before the tests below change bundle files: a file no longer as the build recorded it is hashed.
+    const project = tempDir();
+    writeFileSync(join(project, 'train.py'), 'import mlflow\nmlflow.evaluate(model, data, baseline_model=base)\n');
+    writeFileSync(join(project, 'plain.py'), 'print("no tracking here")\n');
+    // The cache stamps only files older than a timestamp tick or two.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const loaded = join(project, 'loaded.txt');
+    const preload = join(project, 'preload.cjs');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loaded)}, process.moduleLoadList.filter((m) => m === 'NativeModule crypto').join()));\n`);
+    const check = () => run(process.execPath, ['--require', preload, tool.bin, 'check', 'train.py', 'plain.py'], { cwd: project });
+    const cold = check();
+    expect(cold.stdout).toContain('MLF101');
+    expect(readFileSync(loaded, 'utf8')).toBe('NativeModule crypto');
+    const warm = check();
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(readFileSync(loaded, 'utf8')).toBe('');
+  });
+
   it('keeps V8 code caches next to the bundle, written by the first run, and survives a cache V8 rejects', () => {
     const bundle = join(tool.root, 'dist', 'bundle');
     const caches = () => readdirSync(bundle).filter((n) => n.endsWith('.v8cache')).sort();

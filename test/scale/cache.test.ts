@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
 import { cacheKey, cacheRoot, contentHash, ResultCache, type CacheConfig } from '../../src/cache/index.js';
-import { CACHE_FORMAT } from '../../src/cache/key.js';
+import { CACHE_FORMAT, fnv1a64, parserPackageVersions, type CacheKey } from '../../src/cache/key.js';
 import type { Finding } from '../../src/engine/types.js';
 import { runCheck } from '../../src/runner/run.js';
 
@@ -21,6 +21,8 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, 2100));
 
 const FINDING: Finding = { code: 'MLF104', name: 'evaluate-custom-metrics', severity: 'error', message: 'm', path: 'a/b.py', start: 3, end: 9, help: 'h' };
 const BASE: CacheConfig = { rules: ALL_RULES, sourceVersion: '2.9.2', targetVersion: '3.4.0', prefilter: true };
+/** A key for the store's own tests: the directory `v<format>-<id>`, its material made up. */
+const key = (id: string, material = `material of ${id}`): CacheKey => ({ id, material });
 
 describe('cache location', () => {
   it('is .mlflow-migrate-cache in the working directory by default', () => {
@@ -34,32 +36,53 @@ describe('cache location', () => {
 });
 
 describe('cache key', () => {
+  const keyOf = (config: CacheConfig) => cacheKey(config).id;
+
   it('changes with the configuration', () => {
-    const key = cacheKey(BASE);
-    expect(cacheKey({ ...BASE })).toBe(key);
-    expect(cacheKey({ ...BASE, prefilter: false })).not.toBe(key);
-    expect(cacheKey({ ...BASE, targetVersion: '3.0.0' })).not.toBe(key);
-    expect(cacheKey({ ...BASE, sourceVersion: '2.10.0' })).not.toBe(key);
-    expect(cacheKey({ ...BASE, select: ['MLF1'] })).not.toBe(key);
-    expect(cacheKey({ ...BASE, ignore: ['MLF104'] })).not.toBe(key);
+    const key = keyOf(BASE);
+    expect(keyOf({ ...BASE })).toBe(key);
+    expect(keyOf({ ...BASE, prefilter: false })).not.toBe(key);
+    expect(keyOf({ ...BASE, targetVersion: '3.0.0' })).not.toBe(key);
+    expect(keyOf({ ...BASE, sourceVersion: '2.10.0' })).not.toBe(key);
+    expect(keyOf({ ...BASE, select: ['MLF1'] })).not.toBe(key);
+    expect(keyOf({ ...BASE, ignore: ['MLF104'] })).not.toBe(key);
   });
 
   it('changes when a rule definition changes, custom visit functions included', () => {
-    const key = cacheKey(BASE);
+    const key = keyOf(BASE);
     const [first, ...rest] = ALL_RULES;
-    expect(cacheKey({ ...BASE, rules: [{ ...first!, triggers: [...first!.triggers, 'x'] }, ...rest] })).not.toBe(key);
-    expect(cacheKey({ ...BASE, rules: rest })).not.toBe(key);
-    const custom = (visit: () => void) => cacheKey({ ...BASE, rules: [{ ...first!, checks: [{ kind: 'custom', nodeTypes: ['call'], visit }] }] });
+    expect(keyOf({ ...BASE, rules: [{ ...first!, triggers: [...first!.triggers, 'x'] }, ...rest] })).not.toBe(key);
+    expect(keyOf({ ...BASE, rules: rest })).not.toBe(key);
+    const custom = (visit: () => void) => keyOf({ ...BASE, rules: [{ ...first!, checks: [{ kind: 'custom', nodeTypes: ['call'], visit }] }] });
     expect(custom(() => { /* one behaviour */ })).not.toBe(custom(() => { void 'another behaviour'; }));
   });
 
   it('names the package\'s own rules instead of serialising them, and serialises a copy that differs', () => {
-    const key = cacheKey(BASE);
+    const key = keyOf(BASE);
     const [first, ...rest] = ALL_RULES;
     // An identical copy is not the package's rule: serialised, so the key differs, and it is stable.
-    expect(cacheKey({ ...BASE, rules: [{ ...first! }, ...rest] })).not.toBe(key);
-    expect(cacheKey({ ...BASE, rules: [{ ...first! }, ...rest] })).toBe(cacheKey({ ...BASE, rules: [{ ...first! }, ...rest] }));
-    expect(cacheKey({ ...BASE, rules: [...rest, first!] })).not.toBe(key);
+    expect(keyOf({ ...BASE, rules: [{ ...first! }, ...rest] })).not.toBe(key);
+    expect(keyOf({ ...BASE, rules: [{ ...first! }, ...rest] })).toBe(keyOf({ ...BASE, rules: [{ ...first! }, ...rest] }));
+    expect(keyOf({ ...BASE, rules: [...rest, first!] })).not.toBe(key);
+  });
+
+  it('names a generation by a 64-bit hash of its material, the material spelled out', () => {
+    const { id, material } = cacheKey(BASE);
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(id).toBe(fnv1a64(material));
+    expect(JSON.parse(material)).toMatchObject({ format: CACHE_FORMAT, config: ['2.9.2', '3.4.0', [], [], true] });
+    expect(material).toContain('built-in:MLF101:error');
+  });
+
+  it('is FNV-1a: the published 64-bit test vectors', () => {
+    expect(fnv1a64('')).toBe('cbf29ce484222325');
+    expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
+    expect(fnv1a64('foobar')).toBe('85944171f73967e8');
+  });
+
+  it('records the version of each parser package as installed, web-tree-sitter included', () => {
+    const installed = (name: string) => (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(parserPackageVersions()).toBe(['tree-sitter', 'tree-sitter-python', 'web-tree-sitter'].map((n) => `${n}@${installed(n)}`).join(','));
   });
 });
 
@@ -71,15 +94,32 @@ describe('ResultCache', () => {
   it('stores results and restores the path of the file asking', () => {
     const root = tempDir('cache');
     const hash = contentHash('python', 'x.py', Buffer.from('import mlflow\n'));
-    const cache = ResultCache.open(root, 'k1', warn);
+    const cache = ResultCache.open(root, key('k1'), warn);
     expect(cache.get(hash, 'x.py')).toBeUndefined();
     cache.set(hash, { usesMlflow: true, syntaxErrors: 0, findings: [FINDING] });
     cache.save();
 
-    const reopened = ResultCache.open(root, 'k1', warn);
+    const reopened = ResultCache.open(root, key('k1'), warn);
     expect(reopened.get(hash, 'x.py')).toEqual({ usesMlflow: true, syntaxErrors: 0, findings: [{ ...FINDING, path: 'x.py' }] });
-    expect(ResultCache.open(root, 'k2', warn).get(hash, 'x.py')).toBeUndefined();
+    expect(ResultCache.open(root, key('k2'), warn).get(hash, 'x.py')).toBeUndefined();
     expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe('*\n');
+    expect(warnings).toEqual([]);
+  });
+
+  it('does not read an index made for another key that names the same directory (a hash collision)', () => {
+    const root = tempDir('cache-collision');
+    const hash = contentHash('python', 'x.py', Buffer.from('import mlflow\n'));
+    const first = ResultCache.open(root, key('k', 'one material'), warn);
+    first.set(hash, { usesMlflow: true, syntaxErrors: 0, findings: [] });
+    first.save();
+    expect(ResultCache.open(root, key('k', 'one material'), warn).get(hash, 'x.py')).toBeDefined();
+    const other = ResultCache.open(root, key('k', 'another material'), warn);
+    expect(other.get(hash, 'x.py')).toBeUndefined();
+    // Its save replaces the index: the first key's results are gone, not mixed in.
+    other.set('def', { usesMlflow: false, syntaxErrors: 0, findings: [] });
+    other.save();
+    expect(ResultCache.open(root, key('k', 'one material'), warn).get(hash, 'x.py')).toBeUndefined();
+    expect(ResultCache.open(root, key('k', 'another material'), warn).get('def', 'y.py')).toBeDefined();
     expect(warnings).toEqual([]);
   });
 
@@ -99,18 +139,18 @@ describe('ResultCache', () => {
     writeFileSync(file, 'import mlflow\n');
     // Stamps are only taken of files older than a timestamp tick or two.
     await settled();
-    const cache = ResultCache.open(root, 'k', warn);
+    const cache = ResultCache.open(root, key('k'), warn);
     expect(cache.unchanged('a.py', file)).toBeUndefined();
     cache.stamp('a.py', statSync(file), readFileSync(file), 'h1');
     cache.save();
-    expect(ResultCache.open(root, 'k', warn).unchanged('a.py', file)).toBe('h1');
+    expect(ResultCache.open(root, key('k'), warn).unchanged('a.py', file)).toBe('h1');
     // Another path, another generation, or a changed file: no stamp.
-    expect(ResultCache.open(root, 'k', warn).unchanged('b.py', file)).toBeUndefined();
-    expect(ResultCache.open(root, 'k2', warn).unchanged('a.py', file)).toBeUndefined();
+    expect(ResultCache.open(root, key('k'), warn).unchanged('b.py', file)).toBeUndefined();
+    expect(ResultCache.open(root, key('k2'), warn).unchanged('a.py', file)).toBeUndefined();
     writeFileSync(file, 'import mlflaw\n');
-    expect(ResultCache.open(root, 'k', warn).unchanged('a.py', file)).toBeUndefined();
+    expect(ResultCache.open(root, key('k'), warn).unchanged('a.py', file)).toBeUndefined();
     rmSync(file);
-    expect(ResultCache.open(root, 'k', warn).unchanged('a.py', file)).toBeUndefined();
+    expect(ResultCache.open(root, key('k'), warn).unchanged('a.py', file)).toBeUndefined();
     expect(warnings).toEqual([]);
   }, 10_000);
 
@@ -119,21 +159,21 @@ describe('ResultCache', () => {
     const project = tempDir('cache-racy-project');
     const fresh = join(project, 'fresh.py');
     writeFileSync(fresh, 'import mlflow\n');
-    const cache = ResultCache.open(root, 'k', warn);
+    const cache = ResultCache.open(root, key('k'), warn);
     cache.stamp('fresh.py', statSync(fresh), readFileSync(fresh), null);
     const old = join(project, 'old.py');
     writeFileSync(old, 'import mlflow\n');
     await settled();
     cache.stamp('old.py', statSync(old), Buffer.from('import mlflow\nmore\n'), null);
     cache.save();
-    const reopened = ResultCache.open(root, 'k', warn);
+    const reopened = ResultCache.open(root, key('k'), warn);
     expect(reopened.unchanged('fresh.py', fresh)).toBeUndefined();
     expect(reopened.unchanged('old.py', old)).toBeUndefined();
   }, 10_000);
 
   it('writes nothing when nothing was added', () => {
     const root = tempDir('cache-empty');
-    ResultCache.open(root, 'k', warn).save();
+    ResultCache.open(root, key('k'), warn).save();
     expect(readdirSync(root)).toEqual([]);
   });
 
@@ -142,20 +182,20 @@ describe('ResultCache', () => {
     const dir = join(root, `v${CACHE_FORMAT}-k`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'results.json'), '{"format": 1, "entries": {"abc": [1, 0, [');
-    const cache = ResultCache.open(root, 'k', warn);
+    const cache = ResultCache.open(root, key('k'), warn);
     expect(cache.get('abc', 'x.py')).toBeUndefined();
     cache.set('def', { usesMlflow: false, syntaxErrors: 0, findings: [] });
     cache.save();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/corrupt/);
-    expect(ResultCache.open(root, 'k', warn).get('def', 'y.py')).toEqual({ usesMlflow: false, syntaxErrors: 0, findings: [] });
+    expect(ResultCache.open(root, key('k'), warn).get('def', 'y.py')).toEqual({ usesMlflow: false, syntaxErrors: 0, findings: [] });
   });
 
   it('warns once when the cache directory is unusable, and goes on', () => {
     const parent = tempDir('cache-unusable');
     const root = join(parent, 'not-a-directory');
     writeFileSync(root, 'a file where the cache directory should be');
-    const cache = ResultCache.open(root, 'k', warn);
+    const cache = ResultCache.open(root, key('k'), warn);
     cache.set('abc', { usesMlflow: true, syntaxErrors: 0, findings: [] });
     cache.save();
     cache.save();
@@ -167,7 +207,7 @@ describe('ResultCache', () => {
     const root = tempDir('cache-unwritable');
     // The temporary file the save writes is taken by a directory.
     mkdirSync(join(root, `v${CACHE_FORMAT}-k`, `results.json.${process.pid}.tmp`), { recursive: true });
-    const cache = ResultCache.open(root, 'k', warn);
+    const cache = ResultCache.open(root, key('k'), warn);
     cache.set('abc', { usesMlflow: true, syntaxErrors: 0, findings: [] });
     cache.save();
     cache.save();
