@@ -27,8 +27,20 @@ await build({
     handler(level, log);
   },
   // CommonJS, so that bin/codeCache.cjs can compile it through V8's code cache (vm.Script); Node 20
-  // keeps no such cache for ES modules.
-  output: { dir: out, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
+  // keeps no such cache for ES modules. Every start reads the bundle's text: without comments and
+  // whitespace, and in ASCII (one byte a character in V8, where one arrow in a comment made the
+  // whole 1 MB text two bytes a character), 1.04 MB -> 0.74 MB, and a warm monorepo check
+  // 202 -> 192 ms (trimmed means of 61 interleaved runs). Names are kept (no mangling, no
+  // rewriting), so stack traces still name functions.
+  output: {
+    dir: out,
+    format: 'cjs',
+    charset: 'ascii',
+    comments: false,
+    minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } },
+    entryFileNames: '[name].cjs',
+    chunkFileNames: '[name]-[hash].cjs',
+  },
 });
 // A worker thread starts here: the same code cache, then the worker script.
 writeFileSync(join(out, 'worker-main.cjs'), `require('../../bin/codeCache.cjs').install(__dirname, { save: false });\nrequire('./worker.cjs');\n`);
