@@ -104,10 +104,22 @@ export class ResultCache {
     return stamp[4];
   }
 
+  /**
+   * The entry key the file at `path` was stamped with when that entry has findings, without asking
+   * `stat` whether the stamp still holds: such a file is read anyway (the reporters show its
+   * code), and `hasStamp` then checks the stat of that read.
+   */
+  stampedWithFindings(path: string): string | undefined {
+    const hash = this.stamps[path]?.[4];
+    return hash && this.entries[hash]?.findings.length ? hash : undefined;
+  }
+
   /** Whether `stats` (of the file as just read) are still those of the file's stamp. */
   hasStamp(path: string, stats: Stats): boolean {
     const stamp = this.stamps[path];
-    return !!stamp && sameStat(stamp, stats);
+    if (!stamp || !sameStat(stamp, stats)) return false;
+    this.stamped.add(path);
+    return true;
   }
 
   /** Records what the file's stat said when `bytes` were read from it, and their entry key. */

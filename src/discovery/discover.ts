@@ -80,7 +80,7 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
     const withGitignores = options.gitignore !== false;
     let walk: WalkResult;
     try {
-      walk = new GlobWalker(asOnePattern(withGitignores ? [...patterns, GITIGNORE_PATTERN] : patterns), excludeGlobs, noteNames).walk(absolute);
+      walk = new GlobWalker(asOnePattern(withGitignores ? [...patterns, GITIGNORE_PATTERN] : patterns), excludeGlobs, noteNames, { directories: false }).walk(absolute);
     } catch (err) {
       problems.push({ path: given, message: `cannot list directory: ${(err as Error).message}` });
       continue;

@@ -48,16 +48,27 @@ export class GlobWalker {
   private readonly pruneRelative: RegExp[];
   private readonly pruneAbsolute: RegExp[];
 
+  /** Name patterns `**` + `/*.EXT` as the suffixes `.EXT`: most entries of a tree are kept by one, tested without the expression. */
+  private readonly positiveSuffixes: string[];
   private readonly noteNames: ReadonlySet<string>;
+  /** The lengths of `noteNames`: most entries need no lower-casing to know they are not one. */
+  private readonly noteLengths: ReadonlySet<number>;
 
-  /** `noteNames`: lower-case names to report wherever the walk sees them (`WalkResult.noted`). */
-  constructor(patterns: string[], ignoreGlobs: string[], noteNames: readonly string[] = []) {
+  /**
+   * `noteNames`: lower-case names to report wherever the walk sees them (`WalkResult.noted`).
+   * `directories: false`: no directory is an entry (discovery keeps files and links only), though
+   * directories are still walked into.
+   */
+  constructor(patterns: string[], ignoreGlobs: string[], noteNames: readonly string[] = [], private readonly options: { directories?: boolean } = {}) {
     this.noteNames = new Set(noteNames);
+    this.noteLengths = new Set(noteNames.map((n) => n.length));
     // A leading `**` + `/` matches any directories but `.` and `..`, which a directory listing never
     // holds: such a pattern matches a path exactly when its tail matches the entry's name.
     const expanded = patterns.flatMap(expandBraces);
     const nameTails = expanded.map(nameTailOf).filter((t) => t !== undefined);
-    this.positiveNames = nameTails.length ? anyOf(nameTails) : undefined;
+    this.positiveSuffixes = nameTails.filter(isStarSuffix).map((t) => t.slice(1));
+    const otherTails = nameTails.filter((t) => !isStarSuffix(t));
+    this.positiveNames = otherTails.length ? anyOf(otherTails) : undefined;
     this.positivePaths = expanded.filter((p) => nameTailOf(p) === undefined).map((p) => micromatch.makeRe(p, MATCH_OPTIONS));
     const ignore = ignoreGlobs.flatMap(asIgnoreGlobs);
     // Directories of that name are never read, so only the entry's own name can match.
@@ -91,10 +102,11 @@ export class GlobWalker {
       result.directories.push(dir);
       for (const dirent of dirents) {
         const path = dir === '' ? dirent.name : `${dir}/${dirent.name}`;
-        if (this.noteNames.size && this.noteNames.has(dirent.name.toLowerCase())) result.noted.push(path);
+        if (this.noteLengths.has(dirent.name.length) && this.noteNames.has(dirent.name.toLowerCase())) result.noted.push(path);
         if (this.ignoredNames.has(dirent.name)) continue;
         const isDirectory = dirent.isDirectory();
         if (isDirectory && !this.prunes(path, prefix)) pending.push(path);
+        if (isDirectory && this.options.directories === false) continue;
         if (this.keeps(path, dirent.name, prefix, isDirectory)) result.entries.push({ path, dirent });
       }
     }
@@ -102,9 +114,20 @@ export class GlobWalker {
   }
 
   private keeps(path: string, name: string, prefix: string, isDirectory: boolean): boolean {
-    if (!this.positiveNames?.test(name) && !matchesAny(path, this.positivePaths, isDirectory)) return false;
+    if (!this.hasPositiveSuffix(name) && !this.positiveNames?.test(name) && !matchesAny(path, this.positivePaths, isDirectory)) return false;
     if (matchesAny(path, this.ignoreRelative, isDirectory)) return false;
     return this.ignoreAbsolute.length === 0 || !matchesAny(prefix + path, this.ignoreAbsolute, isDirectory);
+  }
+
+  /**
+   * What micromatch's expression for `*.EXT` says of a name (with `dot`): it ends with `.EXT` and is
+   * not `.` or `..`, and its first character is not a line terminator (`(?=.)`), which only the
+   * expression itself is left to judge.
+   */
+  private hasPositiveSuffix(name: string): boolean {
+    if (!this.positiveSuffixes.length || LINE_TERMINATOR.test(name[0] ?? '')) return false;
+    for (const suffix of this.positiveSuffixes) if (name.endsWith(suffix)) return true;
+    return false;
   }
 
   private prunes(path: string, prefix: string): boolean {
@@ -126,6 +149,13 @@ function anyOf(tails: string[]): RegExp {
   const res = tails.map((t) => micromatch.makeRe(t, MATCH_OPTIONS).source);
   return new RegExp(res.map((r) => `(?:${r})`).join('|'));
 }
+
+/** `*.EXT` with a plain EXT: a test of the name's end (`hasPositiveSuffix`). */
+function isStarSuffix(tail: string): boolean {
+  return /^\*\.[A-Za-z0-9_-]+$/.test(tail);
+}
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
 /** `**` + `/NAME/**` with a plain NAME: a directory of that name anywhere, with everything in it. */
 function isAnyDirectoryNamed(glob: string): boolean {

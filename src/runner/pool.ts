@@ -294,17 +294,18 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
 
   for (let index = 0; index < files.length; index++) {
     const file = files[index]!;
-    // A file unchanged since a run that read it: its outcome without reading it (but for its text,
-    // which the reporters need when it has findings).
-    const known = cache?.unchanged(file.display, file.absolute);
+    // A file unchanged since a run that read it: its outcome without reading it, unless it has
+    // findings, whose code the reporters show (that file is read, and its read's stat is checked).
+    const shown = cache?.stampedWithFindings(file.display);
+    const known = shown ? undefined : cache?.unchanged(file.display, file.absolute);
     if (known === null) { results[index] = withoutFindings(file.display, file.absolute); stats.prefiltered++; progress(); continue; }
     const stamped = known ? cache!.get(known, file.display) : undefined;
-    if (stamped && !stamped.findings.length) { results[index] = withPaths(file, stamped); stats.cached++; progress(); continue; }
+    if (stamped) { results[index] = withPaths(file, stamped); stats.cached++; progress(); continue; }
     const read = readSourceBytes(file.absolute, file.display, readBuffer);
     if ('problem' in read) { problems[index] = read.problem; progress(); continue; }
-    // Findings to show need the text. Read with the stat its stamp holds, it is the text the
-    // stamp's entry was made from: no prefilter or hashing again.
-    if (stamped && cache!.hasStamp(file.display, read.stats)) { results[index] = fromCache(file, stamped, new Uint8Array(read.bytes)); stats.cached++; progress(); continue; }
+    // Read with the stat its stamp holds, it is the text the stamp's entry was made from: no
+    // prefilter or hashing again.
+    if (shown && cache!.hasStamp(file.display, read.stats)) { results[index] = fromCache(file, cache!.get(shown, file.display)!, new Uint8Array(read.bytes)); stats.cached++; progress(); continue; }
     // Bytes that cannot hold a finding (Python: no `mlflow` in them): no hashing, decoding or parsing.
     if (settings.prefilter && !mayHoldFindings(file.display, read.bytes)) {
       results[index] = withoutFindings(file.display, file.absolute);

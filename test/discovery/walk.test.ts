@@ -14,6 +14,8 @@ const TREE = [
   'build/x.py', 'pkg/build/y.py', 'pkg/builder/z.py', 'node_modules/m/x.py', 'env', 'venv.py', '.venv/lib/x.py', 'legacy/old.py',
   'legacy/keep/new.py', 'generated_1/g.py', 'pkg/__pycache__/p.py', 'dir.py/inner.py', '.env', 'conf/.env.local', 'nb/a.ipynb',
   'x/.gitignore', '.gitignore',
+  // What `*.py` matches with `dot` and what its `(?=.)` refuses: the walk tests such suffixes itself.
+  '.py', '..py', 'odd/\n.py', 'odd/\u2028a.py', 'odd/a.py\n',
 ];
 
 function makeTree(): string {
@@ -58,6 +60,14 @@ describe('GlobWalker', () => {
   it('keeps what fast-glob kept for patterns that are not merged', () => {
     const patterns = ['src/*.py', '**/requirements/*.txt', '*.py', '**/deep/**/*.py', '**/*.{yml,ipynb}'];
     expect(walked(root, patterns, defaults)).toEqual(fastGlob(root, patterns, defaults));
+  });
+
+  it('with directories: false, keeps the same entries but directories', () => {
+    const patterns = asOnePattern([...discoveryPatterns(), '**/.gitignore']);
+    const all = new GlobWalker(patterns, defaults).walk(root).entries;
+    const withoutDirectories = new GlobWalker(patterns, defaults, [], { directories: false }).walk(root).entries;
+    expect(all.some((e) => e.dirent.isDirectory())).toBe(true);
+    expect(withoutDirectories.map((e) => e.path).sort()).toEqual(all.filter((e) => !e.dirent.isDirectory()).map((e) => e.path).sort());
   });
 
   it('returns links as entries without following them', () => {

@@ -280,6 +280,26 @@ describe('check with the cache', () => {
     expect((await check(true)).findings.map((f) => f.code)).toEqual(['MLF104']);
   }, 15_000);
 
+  it('serves a stamped file with findings from its stamp\'s entry when the stat of its read still matches', async () => {
+    await settled();
+    const cold = await check(true);
+    expect(cold.findings.map((f) => f.code)).toEqual(['MLF104']);
+    const index = JSON.parse(readFileSync(indexFile(), 'utf8')) as { entries: Record<string, { findings: Finding[] }>; stamps: Record<string, [number, number, number, number, string | null]> };
+    const hash = index.stamps['train.py']![4]!;
+    index.entries[hash]!.findings[0]!.message = 'planted in the stamped entry';
+    writeFileSync(indexFile(), JSON.stringify(index));
+    const warm = await check(true);
+    expect(warm.findings.map((f) => f.message)).toEqual(['planted in the stamped entry']);
+    expect(warm.files.find((f) => f.path === 'train.py')!.source?.text).toContain('custom_metrics');
+    // Touched (same bytes, new times): the stat of the read differs, so it is hashed and looked up again.
+    const later = new Date(Date.now() - 60_000);
+    utimesSync(join(project, 'train.py'), later, later);
+    expect((await check(true)).findings.map((f) => f.message)).toEqual(['planted in the stamped entry']);
+    // Edited: analysed again.
+    writeFileSync(join(project, 'train.py'), 'import mlflow\n\nmlflow.evaluate(m, d, custom_metrics=[rmse])\n');
+    expect((await check(true)).findings.map((f) => f.message)).not.toContain('planted in the stamped entry');
+  }, 15_000);
+
   it('names the parser that auto chose when the cache was filled, without loading one', async () => {
     await check(true);
     const index = JSON.parse(readFileSync(indexFile(), 'utf8')) as { autoBackend?: string };

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
 import { CONFIG_FILE_NAMES, ConfigResolver, loadConfigFile } from '../../src/config/load.js';
@@ -34,6 +34,21 @@ describe('configuration discovery', () => {
     expect(resolver.forFile(join(root, 'services/api/src/app.py'))?.settings).toEqual({ select: ['MLF104'] });
     // A pyproject without our table does not stop the search.
     expect(resolver.forFile(join(root, 'services/batch/job.py'))?.settings).toEqual({ ignore: ['MLF2'] });
+  });
+
+  it('finds the configuration of a path written with `..`, `.` or doubled slashes, and of a relative path', () => {
+    const root = tree({
+      'pyproject.toml': '[tool.mlflow-migrate]\nignore = ["MLF2"]\n',
+      'services/api/pyproject.toml': '[tool.mlflow-migrate]\nselect = ["MLF104"]\n',
+      'services/api/src/app.py': '',
+      'services/batch/job.py': '',
+    });
+    const resolver = new ConfigResolver(CODES);
+    expect(resolver.forFile(`${root}/services/batch/../api/src/app.py`)?.settings).toEqual({ select: ['MLF104'] });
+    expect(resolver.forFile(`${root}/services/api/src/../../batch/job.py`)?.settings).toEqual({ ignore: ['MLF2'] });
+    expect(resolver.forFile(`${root}/services/api/./src//app.py`)?.settings).toEqual({ select: ['MLF104'] });
+    expect(resolver.forFile(`${root}/services/api/src/`)?.settings).toEqual({ select: ['MLF104'] });
+    expect(resolver.forFile(relative(process.cwd(), join(root, 'services/api/src/app.py')))?.settings).toEqual({ select: ['MLF104'] });
   });
 
   it('finds the same configuration through a discovery listing, which spares looking where the walk saw none', async () => {
