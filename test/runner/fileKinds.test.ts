@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseName } from '../../src/manifests/paths.js';
-import { FILE_KINDS, kindOf, PYTHON } from '../../src/runner/fileKinds.js';
+import { FILE_KINDS, kindOf, onlyPythonByName, PYTHON } from '../../src/runner/fileKinds.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 
@@ -51,5 +51,17 @@ describe('file kinds', () => {
     for (const path of paths) expect(kindOf(path).name, path).toBe((FILE_KINDS.find((k) => k.matches(path)) ?? PYTHON).name);
     expect(kindOf('pkg/train.py')).toBe(PYTHON);
     expect(kindOf('deploy/Dockerfile.gpu').name).toBe('dockerfile');
+  });
+
+  it('says a path is Python\'s by its name only when its kind is Python', () => {
+    let python = 0;
+    for (const path of paths) {
+      if (!onlyPythonByName(path)) continue;
+      python++;
+      expect(kindOf(path), path).toBe(PYTHON);
+    }
+    expect(python).toBeGreaterThan(50);
+    expect(onlyPythonByName('pkg/train.py')).toBe(true);
+    expect(onlyPythonByName('setup.py')).toBe(false);
   });
 });
