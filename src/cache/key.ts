@@ -69,9 +69,21 @@ export function rulesFingerprint(rules: readonly RuleDefinition[]): string {
  * a collision could do, `CacheKey.material` prevents.
  */
 export function fnv1a64(text: string): string {
-  let hash = 0xcbf29ce484222325n;
-  for (let i = 0; i < text.length; i++) hash = ((hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
-  return hash.toString(16).padStart(16, '0');
+  // In four 16-bit limbs, low first (BigInt arithmetic cost ~2 ms for a 3 KB key in a cold
+  // process). The prime is 2^40 + 0x1b3: each limb times 0x1b3, plus the limb two below times 2^8.
+  let h0 = 0x2325, h1 = 0x8422, h2 = 0x9ce4, h3 = 0xcbf2;
+  for (let i = 0; i < text.length; i++) {
+    h0 ^= text.charCodeAt(i);
+    const t0 = h0 * 0x1b3;
+    const t1 = h1 * 0x1b3 + (t0 >>> 16);
+    const t2 = h2 * 0x1b3 + h0 * 0x100 + (t1 >>> 16);
+    const t3 = h3 * 0x1b3 + h1 * 0x100 + (t2 >>> 16);
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+    h3 = t3 & 0xffff;
+  }
+  return [h3, h2, h1, h0].map((limb) => limb.toString(16).padStart(4, '0')).join('');
 }
 
 const BUILT_IN_RULES: ReadonlySet<RuleDefinition> = new Set(ALL_RULES);

@@ -45,7 +45,9 @@ export interface ProjectOutcome {
   removed: Finding[];
 }
 
-export function projectFindings(files: readonly ProjectFileInput[], rules: readonly RuleDefinition[]): ProjectOutcome {
+export function projectFindings(all: readonly ProjectFileInput[], rules: readonly RuleDefinition[]): ProjectOutcome {
+  // Only files with facts or findings take part (in a monorepo a few hundred of thousands), in order.
+  const files = all.filter((f) => f.facts || f.findings.length);
   return {
     added: [...versionSkew(files, rules), ...telemetryDefault(files, rules), ...mlserverExtras(files, rules)],
     removed: [
@@ -58,9 +60,12 @@ export function projectFindings(files: readonly ProjectFileInput[], rules: reado
 
 /** Applies an outcome to results shaped like the runner's (`{ path, findings }`), in place. */
 export function applyProjectOutcome<T extends { path: string; findings: Finding[] }>(files: T[], outcome: ProjectOutcome): void {
+  if (!outcome.added.length && !outcome.removed.length) return;
   const removed = new Set(outcome.removed);
+  const addedByPath = new Map<string, Finding[]>();
+  for (const f of outcome.added) addedByPath.set(f.path, [...(addedByPath.get(f.path) ?? []), f]);
   for (const file of files) {
-    const added = outcome.added.filter((f) => f.path === file.path);
+    const added = addedByPath.get(file.path) ?? [];
     if (!added.length && !file.findings.some((f) => removed.has(f))) continue;
     file.findings = [...file.findings.filter((f) => !removed.has(f)), ...added].sort((a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }

@@ -78,6 +78,17 @@ describe('cache key', () => {
     expect(fnv1a64('')).toBe('cbf29ce484222325');
     expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
     expect(fnv1a64('foobar')).toBe('85944171f73967e8');
+    // And the 64-bit arithmetic itself, on long texts and code units past 0xff.
+    const reference = (text: string) => {
+      let hash = 0xcbf29ce484222325n;
+      for (let i = 0; i < text.length; i++) hash = ((hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+      return hash.toString(16).padStart(16, '0');
+    };
+    let text = '';
+    for (let i = 0; i < 3000; i++) {
+      text += String.fromCharCode((i * 7919) % 0x10000);
+      if (i % 100 === 0) expect(fnv1a64(text), `length ${text.length}`).toBe(reference(text));
+    }
   });
 
   it('records the version of each parser package as installed, web-tree-sitter included', () => {
