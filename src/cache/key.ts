@@ -9,7 +9,7 @@ import { packageRoot } from '../util/packageRoot.js';
 import { TOOL_VERSION } from '../version.js';
 
 /** Bumped when the layout or the meaning of a cache entry changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /** Everything besides a file's bytes that decides its findings. */
 export interface CacheConfig {

@@ -242,6 +242,9 @@ describe('check with the cache', () => {
     if (savedXdg === undefined) delete process.env.XDG_CACHE_HOME;
     else process.env.XDG_CACHE_HOME = savedXdg;
   });
+  /** A stamp as the index stores it: the path, then size, mtime, ctime, inode and entry key. */
+  type StoredStamp = [string, number, number, number, number, string | null];
+  const stampOf = (index: { stamps: StoredStamp[] }, path: string) => index.stamps.find((s) => s[0] === path)!;
   const check = (cache: boolean, notice?: (m: string) => void) => runCheck({ paths: ['.'], cwd: project, parser: 'native', select: ['MLF104'], cache, jobs: 1, notice });
   const indexFile = () => {
     const root = join(cacheHome, 'mlflow-migrate');
@@ -276,13 +279,13 @@ describe('check with the cache', () => {
     await settled();
     const cold = await check(true);
     expect(cold.findings.map((f) => f.code)).toEqual(['MLF104']);
-    const index = JSON.parse(readFileSync(indexFile(), 'utf8')) as { entries: Record<string, unknown>; stamps: Record<string, [number, number, number, number, string | null]> };
-    expect(Object.keys(index.stamps).sort()).toEqual(['plain.py', 'train.py']);
-    expect(index.stamps['plain.py']![4]).toBeNull();
+    const index = JSON.parse(readFileSync(indexFile(), 'utf8')) as { entries: Record<string, unknown>; stamps: StoredStamp[] };
+    expect(index.stamps.map((s) => s[0]).sort()).toEqual(['plain.py', 'train.py']);
+    expect(stampOf(index, 'plain.py')[5]).toBeNull();
     // The stamp of train.py now points at an entry without findings: a warm run that trusts the
     // stamp reports none, which it could not if it had read the file.
     index.entries.planted = { usesMlflow: true, syntaxErrors: 0, findings: [] };
-    index.stamps['train.py']![4] = 'planted';
+    stampOf(index, 'train.py')[5] = 'planted';
     writeFileSync(indexFile(), JSON.stringify(index));
     expect((await check(true)).findings).toEqual([]);
     // Touched (same bytes, new times): read, hashed and analysed again.
@@ -295,8 +298,8 @@ describe('check with the cache', () => {
     await settled();
     const cold = await check(true);
     expect(cold.findings.map((f) => f.code)).toEqual(['MLF104']);
-    const index = JSON.parse(readFileSync(indexFile(), 'utf8')) as { entries: Record<string, { findings: Finding[] }>; stamps: Record<string, [number, number, number, number, string | null]> };
-    const hash = index.stamps['train.py']![4]!;
+    const index = JSON.parse(readFileSync(indexFile(), 'utf8')) as { entries: Record<string, { findings: Finding[] }>; stamps: StoredStamp[] };
+    const hash = stampOf(index, 'train.py')[5]!;
     index.entries[hash]!.findings[0]!.message = 'planted in the stamped entry';
     writeFileSync(indexFile(), JSON.stringify(index));
     const warm = await check(true);
