@@ -15,6 +15,8 @@ const STALE_GENERATION_MS = 7 * 24 * 3600 * 1000;
 /** Beyond this many entries, a save keeps only the files seen in this run (bounds the index). */
 const MAX_ENTRIES = 50_000;
 const INDEX_FILE = 'results.json';
+/** https://bford.info/cachedir/: the signature line must come first. */
+const CACHEDIR_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by mlflow-migrate.\n# For information about cache directory tags, see https://bford.info/cachedir/\n';
 
 /**
  * What `stat` said of a file when its bytes were last read, as git's index keeps it: size, mtime,
@@ -148,6 +150,9 @@ export class ResultCache {
       const isNewGeneration = !exists(this.generationDir);
       mkdirSync(this.generationDir, { recursive: true });
       writeFileSync(join(this.root, '.gitignore'), '*\n');
+      // Backup and archiving tools (tar --exclude-caches, borg, restic) skip a directory tagged so,
+      // as they do ruff's and pytest's caches.
+      if (isNewGeneration) writeFileSync(join(this.root, 'CACHEDIR.TAG'), CACHEDIR_TAG);
       if (isNewGeneration) this.removeStaleGenerations();
       const entries = Object.keys(this.entries).length > MAX_ENTRIES
         ? Object.fromEntries([...this.used].map((h) => [h, this.entries[h]!]))

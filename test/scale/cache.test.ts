@@ -114,6 +114,7 @@ describe('ResultCache', () => {
     expect(reopened.get(hash, 'x.py')).toEqual({ usesMlflow: true, syntaxErrors: 0, findings: [{ ...FINDING, path: 'x.py' }] });
     expect(ResultCache.open(root, key('k2'), warn).get(hash, 'x.py')).toBeUndefined();
     expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe('*\n');
+    expect(readFileSync(join(root, 'CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55\n/);
     expect(warnings).toEqual([]);
   });
 
