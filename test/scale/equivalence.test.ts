@@ -94,6 +94,10 @@ describe('built CLI, worker pool', () => {
 
       const text = (args: string[]) => runTool(tool, ['check', tree, '--parser', 'native', ...args], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_BYTES: '0' } }).stdout;
       expect(text(['--jobs', '2'])).toBe(text(['--jobs', '1', '--no-cache', '--no-prefilter']));
+      // Every reporter, from a warm cache (files with findings read by their stamp) and without one.
+      for (const format of ['sarif', 'github', 'markdown']) {
+        expect(text(['--format', format]), format).toBe(text(['--format', format, '--jobs', '1', '--no-cache', '--no-prefilter']));
+      }
 
       // Workers that fail (here: a heap budget too small to start) hand their files to the main thread.
       const failing = runTool(tool, [...json, '--jobs', '2', '--no-cache'], { cwd: REPO, env: { ...env, MLFLOW_MIGRATE_POOL_MIN_BYTES: '0', MLFLOW_MIGRATE_WORKER_HEAP_MB: '2' } });
