@@ -8,8 +8,7 @@ import type { ShellCommand } from './shell.js';
  * The CLI and environment checks of one file: what its commands run decides how the variables it
  * sets are judged (`MLFLOW_WORKERS` only matters beside `mlflow models serve`), and the variables
  * it sets decide whether a command rewrite is safe (`MLFLOW_DEPLOYMENTS_CONFIG`).
- */
-/**
+ *
  * `envFindings`: which variable occurrences get findings of their own (all by default; a notebook
  * reports only those in shell lines, its Python's being the Python rules'). Every occurrence still
  * counts for what the file sets.
