@@ -1,5 +1,5 @@
 import type { ParseRange } from '../../parser/types.js';
-import { lineStartsOf, pointAt } from '../../source/lines.js';
+import { lineContaining, lineStartsOf, pointAt } from '../../source/lines.js';
 import { topLevelStatements, type TopLevelStatement } from './topLevel.js';
 
 /**
@@ -123,9 +123,10 @@ function definitionsToSkip(text: string, statements: TopLevelStatement[], keep: 
   // Every statement has been matched against the first `tested` names of the closure (a Set keeps
   // its order): each round looks only for the names added since.
   let tested = 0;
+  const starts = statements.map((s) => s.start);
   for (let changed = true; changed;) {
     changed = false;
-    const mentioning = closure.size > tested ? statementsMentioning(text, statements, [...closure].slice(tested)) : undefined;
+    const mentioning = closure.size > tested ? statementsMentioning(text, starts, [...closure].slice(tested)) : undefined;
     tested = closure.size;
     facts.forEach((f, k) => {
       if (!f.relevant && mentioning?.has(k)) f.relevant = true;
@@ -210,31 +211,19 @@ function wordsOfFact(f: StatementFacts): Set<string> {
  * `indexOf` over the whole text. A regular expression of the names was compiled anew for each
  * file and round (the names differ), which cost more than the search itself in a cold process.
  */
-function statementsMentioning(text: string, statements: readonly TopLevelStatement[], names: readonly string[]): Set<number> {
+function statementsMentioning(text: string, starts: readonly number[], names: readonly string[]): Set<number> {
   const found = new Set<number>();
+  if (!starts.length) return found;
   for (const name of names) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      if (isWordCharacter(text.charCodeAt(at + name.length))) continue;
-      const k = statementAt(statements, at);
-      if (k < 0) continue;
+      if (at < starts[0]! || isWordCharacter(text.charCodeAt(at + name.length))) continue;
+      // Statements are in order and contiguous: the one holding `at` is found as a line is.
+      const k = lineContaining(starts, at);
       // A word starts its statement or follows a character that cannot be part of one.
-      if (at === statements[k]!.start || !isWordCharacter(text.charCodeAt(at - 1))) found.add(k);
+      if (at === starts[k] || !isWordCharacter(text.charCodeAt(at - 1))) found.add(k);
     }
   }
   return found;
-}
-
-/** The statement holding offset `at` (statements are in order and contiguous); -1 before the first. */
-function statementAt(statements: readonly TopLevelStatement[], at: number): number {
-  let lo = 0;
-  let hi = statements.length - 1;
-  if (hi < 0 || at < statements[0]!.start) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (statements[mid]!.start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** `[\w\u0080-\uffff]`: what continues a name in the patterns here. */
