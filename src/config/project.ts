@@ -24,16 +24,15 @@ export interface ProjectSettingsOptions {
 export class ProjectSettings {
   private readonly resolver?: ConfigResolver;
   private readonly fixed?: ConfigFile;
-  private readonly rulesByConfig = new Map<string, RuleDefinition[]>();
-  private readonly codesByConfig = new Map<string, ReadonlySet<string>>();
+  /** The rules whose findings count, and their codes (asked for every finding), by `rulesKey`. */
+  private readonly enabledByKey = new Map<string, { rules: RuleDefinition[]; codes: ReadonlySet<string> }>();
   /** The codes a configuration can name (asked for every finding of a run). */
   private readonly configurableCodes: ReadonlySet<string>;
 
   /** The run's version range, once settled (pins may decide the source version after loading). */
   setDefaults(defaults: { sourceVersion: string; targetVersion: string }): void {
     this.options.defaults = defaults;
-    this.rulesByConfig.clear();
-    this.codesByConfig.clear();
+    this.enabledByKey.clear();
   }
 
   constructor(private readonly options: ProjectSettingsOptions) {
@@ -74,23 +73,23 @@ export class ProjectSettings {
 
   /** Rules whose findings count in this file. */
   rulesFor(file: string): RuleDefinition[] {
-    const key = this.rulesKey(file);
-    let rules = this.rulesByConfig.get(key);
-    if (!rules) {
-      const settings = this.settingsFor(file);
-      rules = this.options.rules.filter((r) => ruleEnabled(r, settings));
-      this.rulesByConfig.set(key, rules);
-    }
-    return rules;
+    return this.enabled(file).rules;
   }
 
   /** Whether findings of `code` count in this file (codes the configuration cannot name always do). */
   enables(file: string, code: string): boolean {
-    if (!this.configurableCodes.has(code)) return true;
+    return !this.configurableCodes.has(code) || this.enabled(file).codes.has(code);
+  }
+
+  private enabled(file: string): { rules: RuleDefinition[]; codes: ReadonlySet<string> } {
     const key = this.rulesKey(file);
-    let codes = this.codesByConfig.get(key);
-    if (!codes) this.codesByConfig.set(key, (codes = new Set(this.rulesFor(file).map((r) => r.code))));
-    return codes.has(code);
+    let enabled = this.enabledByKey.get(key);
+    if (!enabled) {
+      const settings = this.settingsFor(file);
+      const rules = this.options.rules.filter((r) => ruleEnabled(r, settings));
+      this.enabledByKey.set(key, (enabled = { rules, codes: new Set(rules.map((r) => r.code)) }));
+    }
+    return enabled;
   }
 
   /** Files with the same key have the same rules: their configuration's, or their own with `per-file-ignores`. */
