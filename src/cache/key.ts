@@ -88,7 +88,7 @@ export function fnv1a64(text: string): string {
 
 const BUILT_IN_RULES: ReadonlySet<RuleDefinition> = new Set(ALL_RULES);
 
-let codeHash: string | undefined;
+let codePrint: string | undefined;
 
 /**
  * The package's own code and data (memoised: it cannot change during a run): each file's path from
@@ -98,7 +98,7 @@ let codeHash: string | undefined;
  * the bundle's few files; hashed once more for the ~250 modules of an unbundled build.
  */
 export function codeFingerprint(): string {
-  if (codeHash) return codeHash;
+  if (codePrint) return codePrint;
   const { files, bundle } = fingerprintedFiles();
   const recorded = bundle ? readDigests(bundle) : undefined;
   const root = packageRoot();
@@ -107,8 +107,8 @@ export function codeFingerprint(): string {
     return `${name}:${digestOf(file, recorded?.[name])}`;
   });
   parts.push(parserPackageVersions());
-  codeHash = bundle ? parts.join(',') : sha256Hex(parts.join(','));
-  return codeHash;
+  codePrint = bundle ? parts.join(',') : sha256Hex(parts.join(','));
+  return codePrint;
 }
 
 /** Written next to the bundle by `npm run build` (scripts/bundle.mjs). */

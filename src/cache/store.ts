@@ -118,7 +118,10 @@ export class ResultCache {
     return hash && this.entries[hash]?.findings.length ? hash : undefined;
   }
 
-  /** Whether `stats` (of the file as just read) are still those of the file's stamp. */
+  /**
+   * Whether `stats` (of the file as just read) are still those of the file's stamp; one that holds
+   * counts as seen in this run, as `unchanged` counts it (a save that trims the index keeps it).
+   */
   hasStamp(path: string, stats: Stats): boolean {
     const stamp = this.stamps.get(path);
     if (!stamp || !sameStat(stamp, stats)) return false;
