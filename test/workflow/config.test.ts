@@ -22,14 +22,18 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
+/** A monorepo whose root and one service configure the tool; the other service's pyproject does not. */
+const MONOREPO = {
+  'pyproject.toml': '[tool.mlflow-migrate]\nignore = ["MLF2"]\n',
+  'services/api/pyproject.toml': '[project]\nname = "api"\n\n[tool.mlflow-migrate]\nselect = ["MLF104"]\n',
+  'services/batch/pyproject.toml': '[project]\nname = "batch"\n',
+  'services/api/src/app.py': '',
+  'services/batch/job.py': '',
+};
+
 describe('configuration discovery', () => {
   it('the closest pyproject with [tool.mlflow-migrate] wins (monorepo)', () => {
-    const root = tree({
-      'pyproject.toml': '[tool.mlflow-migrate]\nignore = ["MLF2"]\n',
-      'services/api/pyproject.toml': '[project]\nname = "api"\n\n[tool.mlflow-migrate]\nselect = ["MLF104"]\n',
-      'services/batch/pyproject.toml': '[project]\nname = "batch"\n',
-      'services/api/src/app.py': '',
-    });
+    const root = tree(MONOREPO);
     const resolver = new ConfigResolver(CODES);
     expect(resolver.forFile(join(root, 'services/api/src/app.py'))?.settings).toEqual({ select: ['MLF104'] });
     // A pyproject without our table does not stop the search.
@@ -37,12 +41,7 @@ describe('configuration discovery', () => {
   });
 
   it('finds the configuration of a path written with `..`, `.` or doubled slashes, and of a relative path', () => {
-    const root = tree({
-      'pyproject.toml': '[tool.mlflow-migrate]\nignore = ["MLF2"]\n',
-      'services/api/pyproject.toml': '[tool.mlflow-migrate]\nselect = ["MLF104"]\n',
-      'services/api/src/app.py': '',
-      'services/batch/job.py': '',
-    });
+    const root = tree(MONOREPO);
     const resolver = new ConfigResolver(CODES);
     expect(resolver.forFile(`${root}/services/batch/../api/src/app.py`)?.settings).toEqual({ select: ['MLF104'] });
     expect(resolver.forFile(`${root}/services/api/src/../../batch/job.py`)?.settings).toEqual({ ignore: ['MLF2'] });
