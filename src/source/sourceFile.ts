@@ -66,7 +66,9 @@ export class SourceFile {
 
   /** Byte offset in the original file (BOM included) of a UTF-16 index into `text`. */
   byteOffsetOf(index: number): number {
-    if (this.singleByte) return this.bomLength + index;
+    // One byte a code unit: a single-byte encoding, or UTF-8 as long as the bytes, which only ASCII
+    // text is (most source; it spares a pass over the text in JS for the line table below).
+    if (this.singleByte || this.bytes.length - this.bomLength === this.text.length) return this.bomLength + index;
     // Count from the start of the index's line, whose byte offset is computed once for all lines.
     const line = this.lineIndexOf(index);
     return this.lineByteStarts()[line]! + utf8Length(this.text, this.lineStart(line), index);

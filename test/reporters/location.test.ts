@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { artifactLocation, directoryUri, regionOf } from '../../src/reporters/location.js';
+import { artifactLocation, directoryUri, pointOf, regionOf } from '../../src/reporters/location.js';
 import { SourceFile } from '../../src/source/sourceFile.js';
 
 // POSIX paths: Windows drive letters would change the absolute URIs.
@@ -40,4 +40,23 @@ test('regionOf counts UTF-16 code units; the end column is exclusive', () => {
   const start = source.text.indexOf('x');
   // The emoji is two UTF-16 code units, so `x` sits at column 3.
   expect(regionOf(source, start, start + 1)).toEqual({ startLine: 2, startColumn: 3, endLine: 2, endColumn: 4 });
+});
+
+test('pointOf gives the byte offset in the original bytes: ASCII with and without a BOM, UTF-8, a single-byte encoding', () => {
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  const cases: Array<[string, Buffer, (prefix: string) => number]> = [
+    ['ascii', Buffer.from('import mlflow\r\nmlflow.evaluate(x)\n', 'utf8'), (p) => Buffer.byteLength(p, 'utf8')],
+    ['ascii + BOM', Buffer.concat([bom, Buffer.from('import mlflow\nmlflow.evaluate(x)\n', 'utf8')]), (p) => 3 + Buffer.byteLength(p, 'utf8')],
+    ['utf-8', Buffer.concat([bom, Buffer.from('s = "模型 😀"\nmlflow.evaluate(x)\n', 'utf8')]), (p) => 3 + Buffer.byteLength(p, 'utf8')],
+    ['latin-1', Buffer.from('# -*- coding: latin-1 -*-\ns = "caf\xe9"\nmlflow.evaluate(x)\n', 'latin1'), (p) => Buffer.byteLength(p, 'latin1')],
+  ];
+  for (const [name, bytes, expected] of cases) {
+    const source = SourceFile.fromBytes(`${name}.py`, bytes);
+    if ('error' in source) throw new Error(source.error);
+    for (let i = 0; i <= source.text.length; i++) {
+      // Offsets inside a surrogate pair have no byte of their own.
+      if (i > 0 && /[\ud800-\udbff]/.test(source.text[i - 1]!)) continue;
+      expect(pointOf(source, i).byteOffset, `${name} at ${i}`).toBe(expected(source.text.slice(0, i)));
+    }
+  }
 });
