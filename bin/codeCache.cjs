@@ -26,16 +26,32 @@ function install(dir, { save }) {
     // vm.Script cannot run `import()` without an experimental option: such a file (the WASM
     // parser's glue) is compiled by Node as usual.
     if (dirname(filename) !== dir || !filename.endsWith('.cjs') || content.includes('import(')) return compile.call(this, content, filename);
-    const cacheFile = join(dir, `${basename(filename)}.${digestOf(filename, content, recorded).slice(0, 16)}.v8cache`);
+    const cacheFile = join(dir, `${basename(filename)}.${digestOf(filename, content, recorded).slice(0, 16)}${flagsTag}.v8cache`);
     let cachedData;
     try { cachedData = readFileSync(cacheFile); } catch { /* none yet */ }
     const script = new vm.Script(Module.wrap(content), { filename, cachedData });
-    if (!cachedData || script.cachedDataRejected) uncached.push({ script, cacheFile, staleBefore: `${basename(filename)}.` });
+    if (!cachedData || script.cachedDataRejected) uncached.push({ script, cacheFile, fileName: basename(filename) });
     const wrapper = script.runInThisContext({ displayErrors: true });
     return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, dirname(filename));
   };
   if (save) process.once('exit', writeCaches);
 }
+
+/**
+ * V8 rejects a code cache made under other V8 flags, and the run that finds it rejected writes its
+ * own: runs alternating between flag sets (`NODE_OPTIONS=--max-old-space-size=...` in one job, none
+ * in another) would each compile the bundle again and rewrite its cache, ~50 ms a warm run. V8's
+ * own flag hash is not visible from JS; a run with command-line options or NODE_OPTIONS keeps its
+ * caches under a name of its own (a few more files; options that are not V8 flags split needlessly).
+ */
+const flagsTag = (() => {
+  const options = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
+  if (options === '') return '';
+  // FNV-1a 32: a name, not a check; a collision only costs what the shared name cost before.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < options.length; i++) hash = Math.imul(hash ^ options.charCodeAt(i), 0x01000193) >>> 0;
+  return `.flags-${hash.toString(16).padStart(8, '0')}`;
+})();
 
 /** The digests `npm run build` recorded for the bundle's files (src/cache/key.ts, `writeFileDigests`). */
 function recordedDigests(dir) {
@@ -58,15 +74,16 @@ function digestOf(filename, content, recorded) {
 }
 
 function writeCaches() {
-  for (const { script, cacheFile, staleBefore } of uncached.splice(0)) {
+  for (const { script, cacheFile, fileName } of uncached.splice(0)) {
     try {
       // After the run: the cache then also holds the functions compiled while it ran.
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, cacheFile);
-      // The caches of earlier versions of the same bundle file.
+      // The caches of earlier versions of the same bundle file (those of other flag sets stay).
+      const current = basename(cacheFile).slice(0, fileName.length + 17);
       for (const name of readdirSync(dirname(cacheFile))) {
-        if (name.startsWith(staleBefore) && name.endsWith('.v8cache') && name !== basename(cacheFile)) rmSync(join(dirname(cacheFile), name), { force: true });
+        if (name.startsWith(`${fileName}.`) && name.endsWith('.v8cache') && !name.startsWith(current)) rmSync(join(dirname(cacheFile), name), { force: true });
       }
     } catch { /* a read-only install: no cache */ }
   }

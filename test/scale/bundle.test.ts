@@ -53,7 +53,7 @@ describe('the bundled CLI', () => {
     const bundle = join(tool.root, 'dist', 'bundle');
     const caches = () => readdirSync(bundle).filter((n) => n.endsWith('.v8cache')).sort();
     for (const name of caches()) rmSync(join(bundle, name));
-    const first = runTool(tool, [...ARGS, '--jobs', '1'], { cwd: REPO });
+    const first = runTool(tool, [...ARGS, '--jobs', '1'], { cwd: REPO, env: { NODE_OPTIONS: undefined } });
     expect(first.stderr).toBe('');
     // The CLI entry and the chunk with the engine (the WASM glue, which uses import(), is left to Node).
     const written = caches();
@@ -75,6 +75,26 @@ describe('the bundled CLI', () => {
     expect(runTool(tool, [...ARGS, '--jobs', '1'], { cwd: REPO }).stdout).toBe(first.stdout);
     expect(caches().filter((n) => n.startsWith('cli.cjs.'))).toHaveLength(1);
     expect(caches()).not.toContain(written[0]);
+  });
+
+  it('keeps the caches of runs with other V8 flags apart: alternating runs do not reject and rewrite each other\'s', () => {
+    const bundle = join(tool.root, 'dist', 'bundle');
+    const caches = () => readdirSync(bundle).filter((n) => n.endsWith('.v8cache')).sort();
+    const mtimes = (names: string[]) => names.map((name) => statSync(join(bundle, name)).mtimeMs);
+    const plain = () => run(process.execPath, [tool.bin, ...ARGS, '--jobs', '1'], { cwd: REPO, env: { NODE_OPTIONS: undefined } });
+    const expected = plain().stdout;
+    const before = caches();
+    const times = mtimes(before);
+    // A V8 flag on the command line, then one in NODE_OPTIONS: each writes caches of its own.
+    const flagged = run(process.execPath, ['--max-old-space-size=3000', tool.bin, ...ARGS, '--jobs', '1'], { cwd: REPO, env: { NODE_OPTIONS: undefined } });
+    expect(flagged.stdout).toBe(expected);
+    expect(run(process.execPath, [tool.bin, ...ARGS, '--jobs', '1'], { cwd: REPO, env: { NODE_OPTIONS: '--max-semi-space-size=8' } }).stdout).toBe(expected);
+    expect(caches().filter((n) => !before.includes(n)).map((n) => n.replace(/-[\w-]+\.cjs/, '-*.cjs').replace(/\.[0-9a-f]{16}\.flags-[0-9a-f]{8}\./, '.#.flags.')))
+      .toEqual(['cli.cjs.#.flags.v8cache', 'cli.cjs.#.flags.v8cache', 'run-*.cjs.#.flags.v8cache', 'run-*.cjs.#.flags.v8cache']);
+    // The plain run's caches were neither rejected nor rewritten, and it still accepts them.
+    expect(mtimes(before)).toEqual(times);
+    expect(plain().stdout).toBe(expected);
+    expect(mtimes(before)).toEqual(times);
   });
 
   it('keys its cache by the digests the build recorded, and by the bytes of a file changed since', () => {
