@@ -12,7 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type as osType, availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findAstGrep, writeAstGrepConfig } from './bench/astgrep.mjs';
 import { generateCorpus } from './bench/corpus.mjs';
@@ -56,7 +56,9 @@ try {
     'mlflow-heavy': { dir: heavy, stats: generateCorpus(heavy, { files: Math.round(files / 10), mlflowEvery: 2, seed: 11 }) },
   };
   const sgConfig = writeAstGrepConfig(join(tmp, 'ast-grep'));
-  const jobs = availableParallelism();
+  // What `check` runs with when --jobs is not given (in-process on two cores or fewer).
+  const { defaultJobs } = await import(pathToFileURL(join(ROOT, 'dist', 'src', 'runner', 'pool.js')).href);
+  const jobs = defaultJobs();
   // The cache goes to the corpus directory (the default location), cleared before each cold run.
   const checkEnv = { XDG_CACHE_HOME: '' };
   const clearCache = (dir) => () => rmSync(join(dir, '.mlflow-migrate-cache'), { recursive: true, force: true });
@@ -67,7 +69,7 @@ try {
     scenarios.push(
       { corpus, name: 'read-only floor (node)', command: process.execPath, args: [FLOOR, '.'], cwd: dir },
       { corpus, name: 'parse floor (1 thread)', key: 'parse', command: process.execPath, args: [FLOOR, '--parse', '.'], cwd: dir },
-      { corpus, name: `check, cold (${jobs} jobs)`, key: 'cold', ...check(dir, [], clearCache(dir)) },
+      { corpus, name: `check, cold (default jobs: ${jobs})`, key: 'cold', ...check(dir, [], clearCache(dir)) },
       { corpus, name: 'check, warm cache', key: 'warm', ...check(dir, []) },
     );
     if (corpus === 'monorepo') scenarios.push({ corpus, name: 'check, cold, --jobs 1', key: 'jobs1', ...check(dir, ['--jobs', '1'], clearCache(dir)) });

@@ -36,7 +36,7 @@ export interface CheckOptions {
   prefilter?: boolean;
   /** One-line notices for stderr (parser fallback). */
   notice?: (message: string) => void;
-  /** Worker threads that parse (default: one per core; 1: in-process). Small runs stay in-process. */
+  /** Worker threads that parse (default: one per core, none on two cores or fewer; 1: in-process). Small runs stay in-process. */
   jobs?: number;
   /** Serve and store results in the content-keyed cache (src/cache/). Off unless asked: only `check` asks. */
   cache?: boolean;

@@ -35,7 +35,7 @@ Options:
   --target-version VER     MLflow version to migrate to (default ${DEFAULT_TARGET_VERSION}, newest known ${NEWEST_KNOWN_VERSION})
   --source-version VER     MLflow version the code is written for (default ${DEFAULT_SOURCE_VERSION})
   --parser BACKEND         auto (default: wasm, native where WebAssembly cannot load), wasm or native
-  --jobs N                 parse in N worker threads (default: one per core; 1: no threads)
+  --jobs N                 parse in N worker threads (default: one per core, none on 1-2 cores; 1: no threads)
   --no-cache               neither read nor write the result cache (.mlflow-migrate-cache/,
                            or $XDG_CACHE_HOME/mlflow-migrate/ when that variable is set)
   --unsafe-fixes           count fixes marked unsafe as fixable (the [*] marks, the summary)

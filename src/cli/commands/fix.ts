@@ -27,7 +27,7 @@ Options:
   --parser BACKEND         auto (default: wasm, native where WebAssembly cannot load), wasm or native
   --config PATH            use this configuration file for every file
   --isolated               ignore configuration files (pyproject.toml, mlflow-migrate.toml)
-  --jobs N                 parse in N worker threads (default: one per core; 1: no threads)
+  --jobs N                 parse in N worker threads (default: one per core, none on 1-2 cores; 1: no threads)
   -q, --quiet              print only the diff and the findings, no summary or notices
 
 Exit codes: without --write, 1 when there is something to fix and 0 when not; with --write, 1 when
