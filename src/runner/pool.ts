@@ -331,9 +331,17 @@ export async function analyzeFiles(files: readonly DiscoveredFileRef[], context:
       hashes.set(index, hash);
     }
     const item: WorkItem = { index, absolute: file.absolute, display: file.display, bytes };
-    if (!script || bytes.byteLength > MAX_WORKER_FILE_BYTES) { await analyzeHere([item]); continue; }
+    if (script && bytes.byteLength > MAX_WORKER_FILE_BYTES) { await analyzeHere([item]); continue; }
     pending.push(item);
     pendingBytes += bytes.byteLength;
+    if (!script) {
+      // No workers: the files are analysed once all are read (or once they would hold more memory
+      // than a worker's backlog). Analysing each as it was read made the reading loop wait on an
+      // `await` per file: cold monorepo check 762 against 720 ms, MLflow-heavy 575 against 562 ms
+      // (15 interleaved rounds).
+      if (pendingBytes >= MAX_BACKLOG_BYTES) { await analyzeHere(pending.splice(0)); pendingBytes = 0; }
+      continue;
+    }
     if (!pool && pendingBytes >= minPoolBytes) {
       pool = new WorkerPool(script, context.jobs, context.workerSettings!, context.notice, (count) => { for (let i = 0; i < count; i++) progress(); });
       stats.poolAt = now();
