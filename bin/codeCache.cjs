@@ -53,6 +53,9 @@ const flagsTag = (() => {
   return `.flags-${hash.toString(16).padStart(8, '0')}`;
 })();
 
+/** Caches kept for runs with options, besides the plain run's. */
+const MAX_FLAG_SETS = 3;
+
 /** The digests `npm run build` recorded for the bundle's files (src/cache/key.ts, `writeFileDigests`). */
 function recordedDigests(dir) {
   try {
@@ -80,11 +83,18 @@ function writeCaches() {
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, cacheFile);
-      // The caches of earlier versions of the same bundle file (those of other flag sets stay).
+      // The caches of earlier versions of the same bundle file, and of all but the flag sets written
+      // last (a profiler's options name a new set at every run: ~1 MB each, never read again).
+      const dir = dirname(cacheFile);
       const current = basename(cacheFile).slice(0, fileName.length + 17);
-      for (const name of readdirSync(dirname(cacheFile))) {
-        if (name.startsWith(`${fileName}.`) && name.endsWith('.v8cache') && !name.startsWith(current)) rmSync(join(dirname(cacheFile), name), { force: true });
+      const variants = [];
+      for (const name of readdirSync(dir)) {
+        if (!name.startsWith(`${fileName}.`) || !name.endsWith('.v8cache')) continue;
+        if (!name.startsWith(current)) rmSync(join(dir, name), { force: true });
+        else if (name.includes('.flags-')) variants.push({ name, used: statSync(join(dir, name)).mtimeMs });
       }
+      variants.sort((a, b) => b.used - a.used);
+      for (const { name } of variants.slice(MAX_FLAG_SETS)) if (name !== basename(cacheFile)) rmSync(join(dir, name), { force: true });
     } catch { /* a read-only install: no cache */ }
   }
 }

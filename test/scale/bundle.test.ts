@@ -95,6 +95,13 @@ describe('the bundled CLI', () => {
     expect(mtimes(before)).toEqual(times);
     expect(plain().stdout).toBe(expected);
     expect(mtimes(before)).toEqual(times);
+    // Runs with ever new options (a profiler's output directory) leave the last three flag sets' caches, and the plain run's.
+    for (const size of [3001, 3002, 3003, 3004]) {
+      expect(run(process.execPath, [`--max-old-space-size=${size}`, tool.bin, ...ARGS, '--jobs', '1'], { cwd: REPO, env: { NODE_OPTIONS: undefined } }).stdout).toBe(expected);
+    }
+    for (const file of ['cli.cjs', 'run-']) expect(caches().filter((n) => n.startsWith(file) && n.includes('.flags-')), file).toHaveLength(3);
+    expect(caches()).toEqual(expect.arrayContaining(before));
+    expect(mtimes(before)).toEqual(times);
   });
 
   it('keys its cache by the digests the build recorded, and by the bytes of a file changed since', () => {
