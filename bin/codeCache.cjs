@@ -40,7 +40,7 @@ function install(dir, { save }) {
 /**
  * V8 rejects a code cache made under other V8 flags, and the run that finds it rejected writes its
  * own: runs alternating between flag sets (`NODE_OPTIONS=--max-old-space-size=...` in one job, none
- * in another) would each compile the bundle again and rewrite its cache, ~50 ms a warm run. V8's
+ * in another) would each compile the bundle again and rewrite its cache, ~40 ms of a warm run. V8's
  * own flag hash is not visible from JS; a run with command-line options or NODE_OPTIONS keeps its
  * caches under a name of its own (a few more files; options that are not V8 flags split needlessly).
  */
