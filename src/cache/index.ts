@@ -4,9 +4,9 @@ import { ResultCache } from './store.js';
 
 export { contentHash, ResultCache, type CachedResult } from './store.js';
 export { cacheKey, type CacheConfig } from './key.js';
-export { cacheRoot, LOCAL_CACHE_DIR } from './location.js';
+export { CACHE_DIR_VARIABLE, cacheRoot, LOCAL_CACHE_DIR } from './location.js';
 
-/** The cache generation for this configuration, under the cwd's (or XDG) cache directory. */
-export function openResultCache(cwd: string, config: CacheConfig, warn: (message: string) => void): ResultCache {
-  return ResultCache.open(cacheRoot(cwd), cacheKey(config), warn);
+/** The cache generation for this configuration, in the cache directory `cacheRoot` chooses (`dir`: `--cache-dir`). */
+export function openResultCache(cwd: string, config: CacheConfig, warn: (message: string) => void, dir?: string): ResultCache {
+  return ResultCache.open(cacheRoot(cwd, process.env, dir), cacheKey(config), warn);
 }

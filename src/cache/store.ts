@@ -150,12 +150,17 @@ export class ResultCache {
   save(): void {
     if (!this.changed) return;
     try {
-      const isNewGeneration = !exists(this.generationDir);
+      const isNewRoot = !exists(this.root);
+      const isNewGeneration = isNewRoot || !exists(this.generationDir);
       mkdirSync(this.generationDir, { recursive: true });
-      writeFileSync(join(this.root, '.gitignore'), '*\n');
-      // Backup and archiving tools (tar --exclude-caches, borg, restic) skip a directory tagged so,
-      // as they do ruff's and pytest's caches.
-      if (isNewGeneration) writeFileSync(join(this.root, 'CACHEDIR.TAG'), CACHEDIR_TAG);
+      // Only in a directory the cache created: `--cache-dir` may name one that holds other things,
+      // whose own .gitignore is not ours to replace, and which backups should not skip.
+      if (isNewRoot) {
+        writeFileSync(join(this.root, '.gitignore'), '*\n');
+        // Backup and archiving tools (tar --exclude-caches, borg, restic) skip a directory tagged
+        // so, as they do ruff's and pytest's caches.
+        writeFileSync(join(this.root, 'CACHEDIR.TAG'), CACHEDIR_TAG);
+      }
       if (isNewGeneration) this.removeStaleGenerations();
       const entries = Object.keys(this.entries).length > MAX_ENTRIES
         ? Object.fromEntries([...this.used].map((h) => [h, this.entries[h]!]))

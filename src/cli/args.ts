@@ -19,6 +19,7 @@ export const ANALYSIS_OPTIONS = {
   'no-prefilter': { type: 'boolean' },
   jobs: { type: 'string' },
   'no-cache': { type: 'boolean' },
+  'cache-dir': { type: 'string' },
   config: { type: 'string' },
   isolated: { type: 'boolean' },
   'stdin-filename': { type: 'string' },

@@ -40,6 +40,8 @@ export interface CheckOptions {
   jobs?: number;
   /** Serve and store results in the content-keyed cache (src/cache/). Off unless asked: only `check` asks. */
   cache?: boolean;
+  /** The cache's directory (`--cache-dir`, relative to `cwd`); default: `cacheRoot`'s choice. */
+  cacheDir?: string;
   /** Configuration files: which findings count in which file, and `extend-exclude`. */
   project?: ProjectSettings;
   /** The files of `paths`, already discovered with these options (source-version detection walks the tree first). */
@@ -217,7 +219,7 @@ export async function runCheck(options: CheckOptions, existing?: AnalysisSession
   options.project?.useListing(discovery.listing);
   const problems: FileProblem[] = discovery.problems.map((p) => ({ path: p.path, kind: 'read', message: p.message }));
   const notice = options.notice ?? (() => {});
-  const cache = options.cache ? openResultCache(options.cwd, { ...settings, select: options.select, ignore: options.ignore }, notice) : undefined;
+  const cache = options.cache ? openResultCache(options.cwd, { ...settings, select: options.select, ignore: options.ignore }, notice, options.cacheDir) : undefined;
   const analyzed = await analyzeFiles(discovery.files, {
     settings,
     // Rules given as objects cannot be rebuilt in a worker: those runs stay in-process.

@@ -33,6 +33,16 @@ describe('cache location', () => {
     expect(cacheRoot('/repo', { XDG_CACHE_HOME: '/ci/cache' })).toBe('/ci/cache/mlflow-migrate');
     expect(cacheRoot('/repo', { XDG_CACHE_HOME: 'cache' })).toBe('/repo/.mlflow-migrate-cache');
   });
+
+  it('is --cache-dir, else $MLFLOW_MIGRATE_CACHE_DIR, before XDG; both relative to the working directory', () => {
+    const env = { XDG_CACHE_HOME: '/ci/cache', MLFLOW_MIGRATE_CACHE_DIR: 'ci/mm-cache' };
+    expect(cacheRoot('/repo', env)).toBe('/repo/ci/mm-cache');
+    expect(cacheRoot('/repo', { ...env, MLFLOW_MIGRATE_CACHE_DIR: '/var/mm' })).toBe('/var/mm');
+    expect(cacheRoot('/repo', env, '../shared-cache')).toBe('/shared-cache');
+    expect(cacheRoot('/repo', {}, '/abs/cache')).toBe('/abs/cache');
+    // An empty variable is no setting.
+    expect(cacheRoot('/repo', { MLFLOW_MIGRATE_CACHE_DIR: '' })).toBe('/repo/.mlflow-migrate-cache');
+  });
 });
 
 describe('cache key', () => {
@@ -103,7 +113,7 @@ describe('ResultCache', () => {
   beforeEach(() => { warnings.length = 0; });
 
   it('stores results and restores the path of the file asking', () => {
-    const root = tempDir('cache');
+    const root = join(tempDir('cache'), '.mlflow-migrate-cache');
     const hash = contentHash('python', 'x.py', Buffer.from('import mlflow\n'));
     const cache = ResultCache.open(root, key('k1'), warn);
     expect(cache.get(hash, 'x.py')).toBeUndefined();
@@ -115,6 +125,18 @@ describe('ResultCache', () => {
     expect(ResultCache.open(root, key('k2'), warn).get(hash, 'x.py')).toBeUndefined();
     expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe('*\n');
     expect(readFileSync(join(root, 'CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55\n/);
+    expect(warnings).toEqual([]);
+  });
+
+  it('leaves a directory it did not create as it was: no .gitignore replaced, no backup tag', () => {
+    const root = tempDir('cache-existing');
+    writeFileSync(join(root, '.gitignore'), 'build/\n');
+    const cache = ResultCache.open(root, key('k1'), warn);
+    cache.set('abc', { usesMlflow: true, syntaxErrors: 0, findings: [] });
+    cache.save();
+    expect(ResultCache.open(root, key('k1'), warn).get('abc', 'x.py')).toBeDefined();
+    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe('build/\n');
+    expect(existsSync(join(root, 'CACHEDIR.TAG'))).toBe(false);
     expect(warnings).toEqual([]);
   });
 
@@ -266,6 +288,21 @@ describe('check with the cache', () => {
     const warm = await check(true);
     expect(warm.findings.map((f) => [f.path, f.message])).toEqual([['train.py', 'planted in the cache']]);
     expect(warm.files.find((f) => f.path === 'train.py')!.source?.text).toContain('custom_metrics');
+  });
+
+  it('keeps its results in --cache-dir (relative to the working directory) instead of the default place', async () => {
+    const inDir = (dir: string) => runCheck({ paths: ['.'], cwd: project, parser: 'native', select: ['MLF104'], cache: true, jobs: 1, cacheDir: dir });
+    await inDir('ci/mm-cache');
+    const root = join(project, 'ci', 'mm-cache');
+    const generation = readdirSync(root).find((n) => /^v\d+-/.test(n))!;
+    const index = JSON.parse(readFileSync(join(root, generation, 'results.json'), 'utf8')) as { entries: Record<string, { findings: Finding[] }> };
+    expect(existsSync(join(cacheHome, 'mlflow-migrate'))).toBe(false);
+    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe('*\n');
+    // Served from there on the next run.
+    Object.values(index.entries)[0]!.findings[0]!.message = 'planted in the cache';
+    writeFileSync(join(root, generation, 'results.json'), JSON.stringify(index));
+    expect((await inDir('ci/mm-cache')).findings.map((f) => f.message)).toEqual(['planted in the cache']);
+    expect((await inDir(join(project, 'elsewhere'))).findings.map((f) => f.message)).not.toEqual(['planted in the cache']);
   });
 
   it('never serves the result of other bytes: an edited file is analysed again', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { project, runMain } from '../fix/cliHelpers.js';
@@ -290,5 +290,28 @@ describe('fix honours the configuration', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(join(dir, 'tests/t.py'), 'utf8')).toBe(fixable);
     expect(readFileSync(join(dir, 'a.py'), 'utf8')).toBe(fixable.replace('custom_metrics', 'extra_metrics'));
+  });
+});
+
+describe('check --cache-dir', () => {
+  it('keeps the cache where it says (not in .mlflow-migrate-cache/), and refuses an empty directory name', async () => {
+    const dir = project({ 'train.py': CODE });
+    const saved = { xdg: process.env.XDG_CACHE_HOME, named: process.env.MLFLOW_MIGRATE_CACHE_DIR };
+    delete process.env.XDG_CACHE_HOME;
+    delete process.env.MLFLOW_MIGRATE_CACHE_DIR;
+    try {
+      const run = await runMain(dir, ['check', '--cache-dir', 'ci-cache', '--format', 'json']);
+      expect(run.code, run.stderr).toBe(1);
+      expect(existsSync(join(dir, 'ci-cache', '.gitignore'))).toBe(true);
+      expect(existsSync(join(dir, '.mlflow-migrate-cache'))).toBe(false);
+      const empty = await runMain(dir, ['check', '--cache-dir', '']);
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toContain('--cache-dir needs a directory');
+    } finally {
+      for (const [name, value] of [['XDG_CACHE_HOME', saved.xdg], ['MLFLOW_MIGRATE_CACHE_DIR', saved.named]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 });

@@ -36,8 +36,9 @@ Options:
   --source-version VER     MLflow version the code is written for (default ${DEFAULT_SOURCE_VERSION})
   --parser BACKEND         auto (default: wasm, native where WebAssembly cannot load), wasm or native
   --jobs N                 parse in N worker threads (default: one per core, none on 1-2 cores; 1: no threads)
-  --no-cache               neither read nor write the result cache (.mlflow-migrate-cache/,
-                           or $XDG_CACHE_HOME/mlflow-migrate/ when that variable is set)
+  --no-cache               neither read nor write the result cache
+  --cache-dir DIR          keep the result cache in DIR (default: $MLFLOW_MIGRATE_CACHE_DIR, else
+                           $XDG_CACHE_HOME/mlflow-migrate/ when set, else .mlflow-migrate-cache/)
   --unsafe-fixes           count fixes marked unsafe as fixable (the [*] marks, the summary)
   --config FILE            use this configuration file for every file (pyproject.toml or mlflow-migrate.toml)
   --isolated               ignore configuration files
@@ -155,7 +156,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   // Only `check` uses the cache: `fix` must analyse the text it is about to rewrite.
   const result = run.stdin
     ? await checkStdin(run)
-    : await runCheck({ ...run.options, cache: !values['no-cache'], onProgress: progress.update });
+    : await runCheck({ ...run.options, cache: !values['no-cache'], cacheDir: cacheDirOption(values['cache-dir']), onProgress: progress.update });
   progress.finish();
   if (run.detected) result.sourceVersionFrom = run.detected.path;
   reportProblems(result, quiet);
@@ -170,6 +171,12 @@ export async function checkCommand(argv: string[]): Promise<number> {
   }
   writeReport(text, values.output);
   return exitCodeFor(result, run.failOn, !!values['exit-zero']);
+}
+
+/** `--cache-dir DIR`: an empty value would make the working directory the cache's. */
+function cacheDirOption(value: string | undefined): string | undefined {
+  if (value === '') throw new UsageError('--cache-dir needs a directory');
+  return value;
 }
 
 /** `check -`: one file from standard input, named by --stdin-filename (editors, pre-commit on staged content). */
