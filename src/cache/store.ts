@@ -103,9 +103,7 @@ export class ResultCache {
     if (!stamp) return undefined;
     let stats: Stats;
     try { stats = statSync(absolute); } catch { return undefined; }
-    if (!sameStat(stamp, stats)) return undefined;
-    this.stamped.add(path);
-    return stamp[5];
+    return this.hasStamp(path, stats) ? stamp[5] : undefined;
   }
 
   /**
