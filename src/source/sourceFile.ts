@@ -76,7 +76,7 @@ export class SourceFile {
   /** Text of a 0-based line without its line terminator. */
   lineText(lineIndex: number): string {
     const starts = this.starts(0, lineIndex + 2);
-    const start = starts[lineIndex] ?? this.text.length;
+    const start = this.lineStart(lineIndex);
     let end = lineIndex + 1 < starts.length ? starts[lineIndex + 1]! - 1 : this.text.length;
     if (end > start && this.text[end - 1] === '\r') end--;
     return this.text.slice(start, end);
