@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lineContaining, lineStartsOf } from '../../src/source/lines.js';
 import { SourceFile } from '../../src/source/sourceFile.js';
+import { createRandom } from '../../scripts/bench/random.mjs';
 
 /** What a SourceFile answers, computed from the whole line table at once (as it was computed before it read lines lazily). */
 function reference(text: string) {
@@ -21,20 +22,12 @@ function reference(text: string) {
   };
 }
 
-/** A small deterministic generator, mulberry32 (tests must not depend on Math.random's sequence). */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return (n: number) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) % n);
-  };
-}
 
 describe('SourceFile line arithmetic', () => {
   it('answers what the whole line table answers, in any order of questions (lines read only as far as asked)', () => {
-    const next = random(7);
+    // The benchmark corpus's seeded generator: the same texts and questions on every run.
+    const random = createRandom(7);
+    const next = (n: number) => random.int(0, n - 1);
     const pieces = ['x', 'mlflow.evaluate(m)', ' ', '\n', '\r\n', '\r', '\t', 'é', '模型', '😀', '\n\n'];
     for (let round = 0; round < 300; round++) {
       const text = Array.from({ length: next(40) }, () => pieces[next(pieces.length)]).join('');
